@@ -1,0 +1,16 @@
+using CcsviBot.Core.Search;
+
+namespace CcsviBot.Core.Answering;
+
+/// <summary>Decides what to reply. Synchronous: it is CPU-bound work on an in-memory index.</summary>
+public interface IAnswerEngine
+{
+    /// <summary>The decision for a free-text message. Never throws for any text.</summary>
+    Reply Ask(string text);
+
+    /// <summary>The answer for a known entry id (a clicked related question or clarification candidate), or null if unknown.</summary>
+    Reply? AnswerEntry(string entryId);
+
+    /// <summary>Ranked candidates with scores, as the maintainers' test pane shows them.</summary>
+    IReadOnlyList<SearchHit> Search(string text, int top);
+}

@@ -1,0 +1,21 @@
+using CcsviBot.Core.Faq;
+
+namespace CcsviBot.Core.Answering;
+
+/// <summary>
+/// One published, immutable version of the FAQ: its content, its index and the engine over them.
+/// A request takes the current snapshot once and finishes on it, even if a newer one is published meanwhile.
+/// </summary>
+public sealed class KnowledgeBase(FaqContent content, IAnswerEngine engine, long version, DateTimeOffset builtAt)
+{
+    public FaqContent Content { get; } = content;
+    public IAnswerEngine Engine { get; } = engine;
+    public long Version { get; } = version;
+    public DateTimeOffset BuiltAt { get; } = builtAt;
+}
+
+/// <summary>Hands out the current knowledge base snapshot.</summary>
+public interface IKnowledgeBaseProvider
+{
+    KnowledgeBase Current { get; }
+}

@@ -1,0 +1,38 @@
+using CcsviBot.Core.Faq;
+
+namespace CcsviBot.Core.Answering;
+
+/// <summary>The five things the bot can decide to do with a message.</summary>
+public enum ReplyKind
+{
+    /// <summary>The message signals an emergency or crisis: the safety reply replaces any FAQ answer.</summary>
+    Urgent,
+    /// <summary>Greeting, thanks, help or goodbye.</summary>
+    SmallTalk,
+    /// <summary>One entry clearly answers the question.</summary>
+    Answer,
+    /// <summary>Several entries could fit; ask which one was meant.</summary>
+    Clarify,
+    /// <summary>No good answer: say so plainly.</summary>
+    None,
+}
+
+/// <summary>
+/// The channel-neutral decision for one message. Channels render it (Markdown, Adaptive Cards…);
+/// every rendering must carry <see cref="Disclaimer"/>, and an answer its entry's sources.
+/// </summary>
+public sealed record Reply
+{
+    public required ReplyKind Kind { get; init; }
+    /// <summary>Calibrated confidence in [0, 1] that <see cref="Entry"/> (or the top candidate) answers the question.</summary>
+    public double Confidence { get; init; }
+    /// <summary>The answering entry for <see cref="ReplyKind.Answer"/>.</summary>
+    public FaqEntry? Entry { get; init; }
+    /// <summary>For <see cref="ReplyKind.Clarify"/>: up to three candidates, best first.</summary>
+    public IReadOnlyList<FaqEntry> Candidates { get; init; } = [];
+    /// <summary>Related questions after an answer, or starter questions after small talk / none.</summary>
+    public IReadOnlyList<FaqEntry> Suggestions { get; init; } = [];
+    /// <summary>Fixed text for urgent, small-talk, clarify and none replies (plain text, never the user's words).</summary>
+    public string? Message { get; init; }
+    public required string Disclaimer { get; init; }
+}

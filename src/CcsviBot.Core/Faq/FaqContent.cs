@@ -1,0 +1,14 @@
+namespace CcsviBot.Core.Faq;
+
+/// <summary>A phrase set that signals danger, and what to say instead of any FAQ answer.</summary>
+public sealed record SafetyRule(string Id, IReadOnlyList<string> Phrases, string Reply);
+
+/// <summary>Everything the answer engine needs from an FAQ source, loaded and validated.</summary>
+public sealed record FaqContent(
+    IReadOnlyList<FaqEntry> Entries,
+    string Disclaimer,
+    IReadOnlyList<SafetyRule> SafetyRules,
+    IReadOnlyList<IReadOnlyList<string>> SynonymGroups)
+{
+    public FaqEntry? Find(string id) => Entries.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
+}

@@ -1,0 +1,20 @@
+namespace CcsviBot.Core.Faq;
+
+/// <summary>A citable source behind an answer passage.</summary>
+public sealed record FaqSource(string Title, string? Publisher, int? Year, string? Url);
+
+/// <summary>One curated question/answer entry, whatever file format it came from.</summary>
+public sealed record FaqEntry
+{
+    public required string Id { get; init; }
+    public required string Question { get; init; }
+    public IReadOnlyList<string> Alternates { get; init; } = [];
+    /// <summary>The answer passage, Markdown.</summary>
+    public required string Answer { get; init; }
+    public IReadOnlyList<FaqSource> Sources { get; init; } = [];
+    public IReadOnlyList<string> Related { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public DateOnly? Reviewed { get; init; }
+    /// <summary>Where the entry was read from (file path, or file path and line for JSON Lines), for messages to maintainers.</summary>
+    public string? Origin { get; init; }
+}

@@ -1,0 +1,27 @@
+using CcsviBot.Core.Answering;
+
+namespace CcsviBot.Core.Insights;
+
+/// <summary>One answered message, as the maintainers' analytics keep it: no user ids, no names.</summary>
+public sealed record TurnRecord(DateTimeOffset Time, string Channel, string Question, ReplyKind Kind, string? EntryId, double Confidence);
+
+public enum FeedbackKind
+{
+    Helpful,
+    NotHelpful,
+    Outdated,
+}
+
+/// <summary>A visitor's verdict on an answer, or a staff member's "report outdated".</summary>
+public sealed record FeedbackRecord(DateTimeOffset Time, string Channel, string EntryId, FeedbackKind Kind);
+
+/// <summary>
+/// Where turns and feedback go. Implementations must never block or slow the answer path
+/// (queue and drop-with-count when full), and must redact personal data before storing.
+/// </summary>
+public interface IInsightsRecorder
+{
+    void RecordTurn(TurnRecord turn);
+
+    void RecordFeedback(FeedbackRecord feedback);
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace CcsviBot.Protocol;
+
+/// <summary>
+/// A Bot Framework activity with the wire names of the protocol (camelCase). Unknown fields are kept in
+/// <see cref="Extra"/> so that whatever a channel sends survives a round trip.
+/// </summary>
+public sealed class Activity
+{
+    public string? Type { get; set; }
+    public string? Id { get; set; }
+    public DateTimeOffset? Timestamp { get; set; }
+    public DateTimeOffset? LocalTimestamp { get; set; }
+    public string? LocalTimezone { get; set; }
+    public string? ServiceUrl { get; set; }
+    public string? ChannelId { get; set; }
+    public ChannelAccount? From { get; set; }
+    public ConversationAccount? Conversation { get; set; }
+    public ChannelAccount? Recipient { get; set; }
+    public string? TextFormat { get; set; }
+    public string? AttachmentLayout { get; set; }
+    public List<ChannelAccount>? MembersAdded { get; set; }
+    public List<ChannelAccount>? MembersRemoved { get; set; }
+    public string? Locale { get; set; }
+    public string? Text { get; set; }
+    public string? Speak { get; set; }
+    public string? InputHint { get; set; }
+    public string? Summary { get; set; }
+    public SuggestedActions? SuggestedActions { get; set; }
+    public List<Attachment>? Attachments { get; set; }
+    public List<JsonObject>? Entities { get; set; }
+    public JsonObject? ChannelData { get; set; }
+    public string? ReplyToId { get; set; }
+    public string? Name { get; set; }
+    public JsonNode? Value { get; set; }
+    public string? ValueType { get; set; }
+    public string? Label { get; set; }
+    public string? Code { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+public sealed class ChannelAccount
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public string? AadObjectId { get; set; }
+    public string? Role { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+public sealed class ConversationAccount
+{
+    public bool? IsGroup { get; set; }
+    public string? ConversationType { get; set; }
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public string? TenantId { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+public sealed class Attachment
+{
+    public string? ContentType { get; set; }
+    public string? ContentUrl { get; set; }
+    public JsonNode? Content { get; set; }
+    public string? Name { get; set; }
+    public string? ThumbnailUrl { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+public sealed class SuggestedActions
+{
+    public List<string>? To { get; set; }
+    public List<CardAction> Actions { get; set; } = [];
+}
+
+public sealed class CardAction
+{
+    public required string Type { get; set; }
+    public string? Title { get; set; }
+    public string? Text { get; set; }
+    public string? DisplayText { get; set; }
+    public JsonNode? Value { get; set; }
+    public string? Image { get; set; }
+}
+
+/// <summary>The one set of serializer options for everything on the wire.</summary>
+public static class ProtocolJson
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
