@@ -1,6 +1,5 @@
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Faq;
-using CcsviBot.Core.Search;
 
 namespace CcsviBot.Tests;
 
@@ -34,47 +33,13 @@ public static class TestKnowledgeBase
         Sources = [new FaqSource("CoSMo study", "Neurology", 2013, "https://example.org/cosmo")],
     };
 
+    public const string UrgentReply = "If you are in danger, call your local emergency number now.";
+
+    /// <summary>The real engine over three entries, one safety rule ("emergency") and no small talk.</summary>
     public static KnowledgeBase Create()
     {
-        var content = new FaqContent([WhatIsCcsvi, VenoplastyEvidence, CcsviAndMs], Disclaimer, [], []);
-        return new KnowledgeBase(content, new KeywordEngine(content), 7, DateTimeOffset.UnixEpoch);
-    }
-
-    /// <summary>
-    /// A stand-in for the answer engine with fixed, obvious rules: "ccsvi" answers, "veins" asks which entry was meant,
-    /// "emergency" is urgent, anything else has no answer.
-    /// </summary>
-    private sealed class KeywordEngine(FaqContent content) : IAnswerEngine
-    {
-        public Reply Ask(string text)
-        {
-            if (text.Contains("emergency", StringComparison.OrdinalIgnoreCase))
-            {
-                return new Reply { Kind = ReplyKind.Urgent, Message = "If you are in danger, call your local emergency number now.", Disclaimer = content.Disclaimer };
-            }
-
-            if (text.Contains("veins", StringComparison.OrdinalIgnoreCase))
-            {
-                return new Reply { Kind = ReplyKind.Clarify, Message = "Which of these did you mean?", Candidates = [WhatIsCcsvi, CcsviAndMs], Confidence = 0.4, Disclaimer = content.Disclaimer };
-            }
-
-            return text.Contains("ccsvi", StringComparison.OrdinalIgnoreCase)
-                ? AnswerEntry(WhatIsCcsvi.Id)!
-                : new Reply { Kind = ReplyKind.None, Message = "Sorry, I don't have a good answer to that.", Disclaimer = content.Disclaimer };
-        }
-
-        public Reply? AnswerEntry(string entryId) => content.Find(entryId) is { } entry
-            ? new Reply
-            {
-                Kind = ReplyKind.Answer,
-                Entry = entry,
-                Confidence = 0.9,
-                Suggestions = [.. entry.Related.Select(content.Find).OfType<FaqEntry>()],
-                Disclaimer = content.Disclaimer,
-            }
-            : null;
-
-        public IReadOnlyList<SearchHit> Search(string text, int top) => [];
+        var content = new FaqContent([WhatIsCcsvi, VenoplastyEvidence, CcsviAndMs], Disclaimer, [new SafetyRule("emergency", ["emergency"], UrgentReply)], []);
+        return KnowledgeBaseFactory.Build(content, new AnsweringOptions(), version: 7);
     }
 }
 

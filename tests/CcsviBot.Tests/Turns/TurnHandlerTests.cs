@@ -4,6 +4,7 @@ using CcsviBot.Core.Insights;
 using CcsviBot.Protocol;
 using CcsviBot.Turns;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CcsviBot.Tests.Turns;
 
@@ -16,6 +17,7 @@ public sealed class TurnHandlerTests
     {
         turns = new TurnHandler(
             new FixedKnowledgeBaseProvider(TestKnowledgeBase.Create()),
+            Options.Create(new AnsweringOptions()),
             [],
             new ReplyRendererSelector([], new MarkdownActivityRenderer()),
             insights,
@@ -124,9 +126,17 @@ public sealed class TurnHandlerTests
     }
 
     [Fact]
-    public async Task Clarify_offers_each_candidate_by_id_and_none_of_these()
+    public void Clarify_offers_each_candidate_by_id_and_none_of_these()
     {
-        var reply = await ReplyToAsync(TestChannel.Message("my veins"));
+        var clarify = new Reply
+        {
+            Kind = ReplyKind.Clarify,
+            Candidates = [TestKnowledgeBase.WhatIsCcsvi, TestKnowledgeBase.CcsviAndMs],
+            Disclaimer = TestKnowledgeBase.Disclaimer,
+        };
+        var reply = TestChannel.Message("x").CreateReply();
+
+        new MarkdownActivityRenderer().Render(clarify, reply);
 
         var actions = reply.SuggestedActions!.Actions;
         Assert.Equal([TestKnowledgeBase.WhatIsCcsvi.Question, TestKnowledgeBase.CcsviAndMs.Question, "None of these"], actions.Select(action => action.Title));
@@ -148,15 +158,26 @@ public sealed class TurnHandlerTests
         Assert.Equal(3, reply.SuggestedActions!.Actions.Count);
     }
 
-    [Theory]
-    [InlineData("is there an emergency number")]
-    [InlineData("tell me about cooking")]
-    public async Task Urgent_and_no_answer_carry_the_disclaimer_and_no_citation(string text)
+    [Fact]
+    public async Task Urgent_shows_the_safety_message_with_the_disclaimer_and_nothing_else()
     {
-        var reply = await ReplyToAsync(TestChannel.Message(text));
+        var reply = await ReplyToAsync(TestChannel.Message("is this an emergency"));
 
+        Assert.Contains(TestKnowledgeBase.UrgentReply, reply.Text);
         Assert.Contains(TestKnowledgeBase.Disclaimer, reply.Text);
         Assert.Null(reply.Entities);
+        Assert.Null(reply.SuggestedActions);
+    }
+
+    [Fact]
+    public async Task No_answer_says_so_with_the_disclaimer_and_starter_questions()
+    {
+        var reply = await ReplyToAsync(TestChannel.Message("tell me about cooking pasta"));
+
+        Assert.Contains(EngineMessages.NoAnswer, reply.Text);
+        Assert.Contains(TestKnowledgeBase.Disclaimer, reply.Text);
+        Assert.Null(reply.Entities);
+        Assert.All(reply.SuggestedActions!.Actions, action => Assert.Equal("imBack", action.Type));
     }
 
     [Fact]
