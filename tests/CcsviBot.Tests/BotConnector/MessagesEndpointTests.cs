@@ -111,6 +111,23 @@ public sealed class MessagesEndpointTests(BotFixture fixture) : IClassFixture<Bo
     }
 
     [Fact]
+    public async Task A_failing_invoke_handler_gets_503_not_500()
+    {
+        using var invokeChannel = new TestChannel();
+        await using var invokeHost = new BotTestHost(invokeChannel, new BotTestHostOptions
+        {
+            ConfigureServices = services => services.AddSingleton<IInvokeHandler, FailingInvoke>(),
+        });
+        var invoke = TestChannel.Message(string.Empty);
+        invoke.Type = ActivityTypes.Invoke;
+        invoke.Name = FailingInvoke.InvokeName;
+
+        using var response = await invokeHost.PostActivityAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Healthz_reports_the_loaded_knowledge_base()
     {
         using var response = await host.CreateClient().GetAsync("/healthz");
@@ -154,6 +171,16 @@ public sealed class MessagesEndpointTests(BotFixture fixture) : IClassFixture<Bo
             response.Dispose();
             await Task.Delay(50);
         }
+    }
+
+    private sealed class FailingInvoke : IInvokeHandler
+    {
+        public const string InvokeName = "test/fail";
+
+        public string Name => InvokeName;
+
+        public Task<InvokeResponse> HandleAsync(Activity invoke, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("a bug in a handler");
     }
 
     private sealed class EchoNameInvoke : IInvokeHandler
