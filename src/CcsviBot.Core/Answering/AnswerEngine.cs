@@ -38,8 +38,8 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         this.options = options;
         safety = new SafetyScreen(content.SafetyRules);
         smallTalk = new SmallTalkDetector(content.SmallTalk);
-        analyzer = new QueryAnalyzer(index, new SynonymMap(content.SynonymGroups), smallTalk.PhraseWords);
-        matcher = new EntryMatcher(content.Entries, index);
+        matcher = new EntryMatcher(content.Entries);
+        analyzer = new QueryAnalyzer(index, new SynonymMap(content.SynonymGroups), smallTalk.PhraseWords, matcher.KnowsStem);
         entryById = content.Entries.DistinctBy(e => e.Id).ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
 
         var byPhrasing = new Dictionary<string, FaqEntry>(StringComparer.Ordinal);
@@ -127,10 +127,13 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     public void Dispose() => index.Dispose();
 
+    /// <summary>How the engine reads a text: its concepts after spelling correction and synonym expansion.</summary>
+    public AnalyzedQuery Analyze(string text) => analyzer.Analyze(text ?? string.Empty);
+
     /// <summary>The features of the top candidates, for evaluation and tuning.</summary>
     internal IReadOnlyList<MatchScore> Rank(string text)
     {
-        var query = analyzer.Analyze(text);
+        var query = Analyze(text);
         if (query.IsEmpty)
         {
             return [];
