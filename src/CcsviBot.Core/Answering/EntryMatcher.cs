@@ -31,7 +31,7 @@ internal sealed class EntryMatcher
     private const double SearchWeight = 0.05;
 
     // Unknown words still say what the question is about, but may be chatter ("googling", "forums"): count them partly.
-    private const double UnknownWordWeightFactor = 0.6;
+    private const double UnknownWordWeightFactor = 1.0;
 
     private readonly Dictionary<string, int> stemIds = new(StringComparer.Ordinal);
     private readonly List<int> documentFrequencies = [];
