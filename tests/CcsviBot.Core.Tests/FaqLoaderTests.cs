@@ -48,7 +48,7 @@ public sealed class FaqLoaderTests : IDisposable
         string Error(string file) => Assert.Single(result.Diagnostics, d => d.File.EndsWith(file + ".md", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error).ToString();
         Assert.Contains("no-front-matter.md:1: error: missing front matter", Error("no-front-matter"), StringComparison.Ordinal);
         Assert.Contains("unterminated front matter", Error("unterminated"), StringComparison.Ordinal);
-        Assert.Matches(@"bad-yaml\.md:[34]: error: YAML", Error("bad-yaml"));
+        Assert.Matches(@"bad-yaml\.md:[234]: error: YAML", Error("bad-yaml"));
         Assert.Contains("missing 'question'", Error("no-question"), StringComparison.Ordinal);
         Assert.Contains("empty-body.md:5: error: missing answer", Error("empty-body"), StringComparison.Ordinal);
         Assert.Contains("dup.md:2: error: duplicate id 'good'", Error("dup"), StringComparison.Ordinal);
