@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using CcsviBot.Channels.Teams;
 using CcsviBot.Core.Answering;
+using CcsviBot.Core.Rendering;
+using CcsviBot.Turns;
 
 namespace CcsviBot.Tests.Teams;
 
@@ -84,7 +86,18 @@ public sealed class TeamsCardsTests
 
         Assert.Contains(reply.Message!, CardJson.Texts(card));
         Assert.Contains(CardSamples.Disclaimer, CardJson.Texts(card));
-        Assert.Equal(choices.Select(c => c.Id), CardJson.Submits(card).Select(a => (string?)a["data"]!["entryId"]));
+        Assert.Equal(choices.Select(c => c.Id), CardJson.Submits(card).Where(a => a["data"]?["entryId"] is not null).Select(a => (string?)a["data"]!["entryId"]));
+    }
+
+    [Fact]
+    public void Clarify_card_also_offers_none_of_these_and_falls_back_to_the_engines_wording()
+    {
+        var card = Build(CardSamples.Clarify() with { Message = null });
+
+        Assert.Contains(EngineMessages.Clarify, CardJson.Texts(card));
+        var last = CardJson.Submits(card).Last();
+        Assert.Equal(MarkdownReplyRenderer.NoneOfThese, (string?)last["title"]);
+        Assert.Equal(ActionValues.NoneOfThese().ToJsonString(), last["data"]!.ToJsonString());
     }
 
     [Fact]

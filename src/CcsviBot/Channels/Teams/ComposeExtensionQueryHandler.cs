@@ -2,7 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Faq;
+using CcsviBot.Protocol;
 using CcsviBot.Turns;
+using Microsoft.Extensions.Options;
 
 namespace CcsviBot.Channels.Teams;
 
@@ -11,12 +13,17 @@ namespace CcsviBot.Channels.Teams;
 /// (within 5 seconds; the Connector REST API is not used). Each result is a ready answer card (passage, sources,
 /// disclaimer) with a thumbnail preview. Everything is in-memory work on the current knowledge base snapshot.
 /// </summary>
-public sealed class ComposeExtensionQueryHandler(IKnowledgeBaseProvider knowledgeBases, TeamsCardFactory cards)
+public sealed class ComposeExtensionQueryHandler(
+    IKnowledgeBaseProvider knowledgeBases, TeamsReplyRenderer cards, IOptions<AnsweringOptions> answering) : IInvokeHandler
 {
     private const int PreviewLength = 120;
 
     // "Most useful" is computed once per published snapshot: entries are immutable within one.
     private readonly ConditionalWeakTable<KnowledgeBase, IReadOnlyList<FaqEntry>> mostUsefulBySnapshot = new();
+
+    public string Name => ComposeExtensionQuery.InvokeName;
+
+    public Task<InvokeResponse> HandleAsync(Activity invoke, CancellationToken cancellationToken) => Task.FromResult(Handle(invoke.Value));
 
     public InvokeResponse Handle(JsonNode? value)
     {
@@ -57,18 +64,20 @@ public sealed class ComposeExtensionQueryHandler(IKnowledgeBaseProvider knowledg
     }
 
     /// <summary>
-    /// Entries other entries point to most often as related come first (they are the hubs of the FAQ), then the
-    /// most recently reviewed, then the FAQ's own order. Deterministic for a given snapshot.
+    /// The maintainers' starter questions (Answering:StarterQuestions) first, then the entries other entries point to
+    /// most often as related (the hubs of the FAQ), then the most recently reviewed, then the FAQ's own order.
     /// </summary>
-    private static IReadOnlyList<FaqEntry> MostUseful(KnowledgeBase knowledgeBase)
+    private IReadOnlyList<FaqEntry> MostUseful(KnowledgeBase knowledgeBase)
     {
         var entries = knowledgeBase.Content.Entries;
+        var starters = answering.Value.StarterQuestions;
         var pointedTo = entries.SelectMany(e => e.Related.Distinct(StringComparer.Ordinal))
             .GroupBy(id => id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return entries
             .Select((entry, order) => (entry, order))
-            .OrderByDescending(e => pointedTo.GetValueOrDefault(e.entry.Id))
+            .OrderBy(e => starters.IndexOf(e.entry.Id) is var starter and >= 0 ? starter : int.MaxValue)
+            .ThenByDescending(e => pointedTo.GetValueOrDefault(e.entry.Id))
             .ThenByDescending(e => e.entry.Reviewed ?? DateOnly.MinValue)
             .ThenBy(e => e.order)
             .Select(e => e.entry)

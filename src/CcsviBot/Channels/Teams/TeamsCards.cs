@@ -2,26 +2,11 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Faq;
+using CcsviBot.Core.Insights;
+using CcsviBot.Core.Rendering;
+using CcsviBot.Turns;
 
 namespace CcsviBot.Channels.Teams;
-
-/// <summary>
-/// The data an <c>Action.Submit</c> on our cards sends back as the message <c>value</c> (Teams and Web Chat both
-/// deliver object data that way, with empty text). The turn pipeline reads the same keys.
-/// </summary>
-public static class CardSubmitData
-{
-    public const string EntryId = "entryId";
-    public const string Feedback = "feedback";
-    public const string Helpful = "helpful";
-    public const string NotHelpful = "not-helpful";
-    public const string Outdated = "outdated";
-
-    /// <summary>Asks for this exact entry (a related question or a clarification candidate), never a re-search of its text.</summary>
-    public static JsonObject FollowUp(string entryId) => new() { [EntryId] = entryId };
-
-    public static JsonObject FeedbackOn(string entryId, string verdict) => new() { [Feedback] = verdict, [EntryId] = entryId };
-}
 
 /// <summary>What a card shows besides the reply itself.</summary>
 /// <param name="FallbackText">The full reply as Markdown, for clients that cannot render the card.</param>
@@ -36,20 +21,21 @@ public sealed record CardContext(string FallbackText, bool StaffDetail = false, 
 /// Builds the Adaptive Cards (version 1.5, the highest Teams renders) for every reply the bot sends in Teams:
 /// answer, clarify, none, urgent and small talk (welcome, help). Pure functions: a reply in, card JSON out.
 /// Every card ends with the disclaimer in small subtle text; an answer card always lists its sources.
+/// Buttons are <c>Action.Submit</c> with <see cref="ActionValues"/> data, which Teams and Web Chat deliver as the
+/// message <c>value</c> (with empty text), so a clicked question answers that exact entry.
 /// </summary>
 public static class TeamsCards
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     public const string Version = "1.5";
-    public const int MaxFollowUps = 3;
 
     public static JsonObject ForReply(Reply reply, CardContext context) => reply.Kind switch
     {
         ReplyKind.Answer when reply.Entry is not null => Answer(reply, reply.Entry, context),
         ReplyKind.Urgent => Urgent(reply, context),
-        ReplyKind.Clarify => Choices(reply, reply.Candidates, "Which of these did you mean?", context),
+        ReplyKind.Clarify => Choices(reply with { Message = reply.Message ?? EngineMessages.Clarify }, reply.Candidates, "", context, offerNoneOfThese: true),
         ReplyKind.SmallTalk => Choices(reply, reply.Suggestions, "You could ask, for example:", context),
-        _ => Choices(reply, reply.Suggestions, "You could try one of these instead:", context),
+        _ => Choices(reply with { Message = reply.Message ?? EngineMessages.NoAnswer }, reply.Suggestions, "You could try one of these instead:", context),
     };
 
     /// <summary>The attachment that carries a card in an activity or a messaging-extension result.</summary>
@@ -85,12 +71,12 @@ public static class TeamsCards
 
         var actions = new JsonArray
         {
-            Submit("Helpful", CardSubmitData.FeedbackOn(entry.Id, CardSubmitData.Helpful)),
-            Submit("Not helpful", CardSubmitData.FeedbackOn(entry.Id, CardSubmitData.NotHelpful)),
+            Submit("Helpful", ActionValues.Feedback(FeedbackKind.Helpful, entry.Id)),
+            Submit("Not helpful", ActionValues.Feedback(FeedbackKind.NotHelpful, entry.Id)),
         };
         if (context.StaffDetail)
         {
-            actions.Add(Submit("Report outdated", CardSubmitData.FeedbackOn(entry.Id, CardSubmitData.Outdated)));
+            actions.Add(Submit("Report outdated", ActionValues.Feedback(FeedbackKind.Outdated, entry.Id)));
         }
 
         return Card(body, actions, context.FallbackText);
@@ -114,7 +100,7 @@ public static class TeamsCards
         return Card(body, actions: null, context.FallbackText);
     }
 
-    private static JsonObject Choices(Reply reply, IReadOnlyList<FaqEntry> choices, string prompt, CardContext context)
+    private static JsonObject Choices(Reply reply, IReadOnlyList<FaqEntry> choices, string prompt, CardContext context, bool offerNoneOfThese = false)
     {
         var body = new JsonArray();
         foreach (var block in AdaptiveMarkdown.ToTextBlocks(reply.Message ?? ""))
@@ -123,6 +109,11 @@ public static class TeamsCards
         }
 
         AddFollowUps(body, prompt, choices);
+        if (offerNoneOfThese && choices.Count > 0)
+        {
+            body.Add(FollowUpRow(MarkdownReplyRenderer.NoneOfThese, ActionValues.NoneOfThese()));
+        }
+
         AddDisclaimer(body, reply.Disclaimer);
         return Card(body, actions: null, context.FallbackText);
     }
@@ -190,8 +181,6 @@ public static class TeamsCards
         };
     }
 
-    // Each follow-up is a full-width clickable row rather than a button: question titles are long and Teams
-    // truncates button labels. The click sends the entry id, so the exact entry is answered.
     private static void AddFollowUps(JsonArray body, string heading, IReadOnlyList<FaqEntry> entries)
     {
         if (entries.Count == 0)
@@ -199,19 +188,29 @@ public static class TeamsCards
             return;
         }
 
-        body.Add(Spaced(AdaptiveMarkdown.TextBlock(heading, bold: true)));
-        foreach (var entry in entries.Take(MaxFollowUps))
+        if (heading.Length > 0)
         {
-            var text = AdaptiveMarkdown.TextBlock("› " + entry.Question);
-            text["color"] = "Accent";
-            body.Add(new JsonObject
-            {
-                ["type"] = "Container",
-                ["spacing"] = "Small",
-                ["items"] = new JsonArray { text },
-                ["selectAction"] = Submit(entry.Question, CardSubmitData.FollowUp(entry.Id)),
-            });
+            body.Add(Spaced(AdaptiveMarkdown.TextBlock(heading, bold: true)));
         }
+
+        foreach (var entry in entries.Take(MarkdownActivityRenderer.MaxRelatedQuestions))
+        {
+            body.Add(FollowUpRow(entry.Question, ActionValues.PickEntry(entry.Id)));
+        }
+    }
+
+    // A full-width clickable row rather than a button: question titles are long and Teams truncates button labels.
+    private static JsonObject FollowUpRow(string title, JsonObject value)
+    {
+        var text = AdaptiveMarkdown.TextBlock("› " + title);
+        text["color"] = "Accent";
+        return new JsonObject
+        {
+            ["type"] = "Container",
+            ["spacing"] = "Small",
+            ["items"] = new JsonArray { text },
+            ["selectAction"] = Submit(title, value),
+        };
     }
 
     private static JsonObject Submit(string title, JsonObject data) =>

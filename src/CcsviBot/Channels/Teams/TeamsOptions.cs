@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json.Nodes;
 using CcsviBot.Protocol;
 
 namespace CcsviBot.Channels.Teams;
@@ -28,25 +27,8 @@ public sealed class TeamsOptions : IValidatableObject
         }
     }
 
-    /// <summary>True when the activity's conversation belongs to one of the staff tenants.</summary>
-    public bool IsStaffConversation(Activity activity)
-    {
-        var tenant = TenantOf(activity);
-        return tenant is not null && StaffTenants.Any(staff => Guid.TryParse(staff, out var id) && id == tenant);
-    }
-
-    // Teams puts the tenant in conversation.tenantId and/or channelData.tenant.id; neither is guaranteed alone.
-    private static Guid? TenantOf(Activity activity)
-    {
-        var tenant = activity.Conversation?.TenantId;
-        if (string.IsNullOrEmpty(tenant)
-            && activity.ChannelData?["tenant"] is JsonObject channelTenant
-            && channelTenant["id"] is JsonValue id
-            && id.TryGetValue<string>(out var channelDataTenant))
-        {
-            tenant = channelDataTenant;
-        }
-
-        return Guid.TryParse(tenant, out var parsed) ? parsed : null;
-    }
+    /// <summary>True when the activity's conversation (<c>conversation.tenantId</c>) is in one of the staff tenants.</summary>
+    public bool IsStaffConversation(Activity activity) =>
+        Guid.TryParse(activity.Conversation?.TenantId, out var tenant)
+        && StaffTenants.Any(staff => Guid.TryParse(staff, out var id) && id == tenant);
 }
