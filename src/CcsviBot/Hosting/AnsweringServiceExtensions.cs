@@ -6,6 +6,7 @@ using CcsviBot.Turns;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace CcsviBot;
 
@@ -18,10 +19,11 @@ public static class AnsweringServiceExtensions
     {
         services.AddOptions<FaqOptions>().Bind(configuration.GetSection(FaqOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AnsweringOptions>, AnsweringOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<StaticKnowledgeBaseProvider>();
-        services.TryAddSingleton<IKnowledgeBaseProvider>(provider => provider.GetRequiredService<StaticKnowledgeBaseProvider>());
+        services.AddSingleton<StartupKnowledgeBaseProvider>();
+        services.TryAddSingleton<IKnowledgeBaseProvider>(provider => provider.GetRequiredService<StartupKnowledgeBaseProvider>());
         services.AddHostedService<KnowledgeBaseLoader>();
         services.TryAddSingleton<IInsightsRecorder, LoggingInsightsRecorder>();
 

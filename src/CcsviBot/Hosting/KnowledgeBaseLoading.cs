@@ -23,7 +23,7 @@ public sealed class KnowledgeBaseUnavailableException(string message) : InvalidO
 /// A knowledge base published once at start-up and then kept. Until then (or if loading failed) <see cref="Current"/>
 /// throws <see cref="KnowledgeBaseUnavailableException"/>, which the health check and the channels report as 503.
 /// </summary>
-public sealed class StaticKnowledgeBaseProvider : IKnowledgeBaseProvider
+public sealed class StartupKnowledgeBaseProvider : IKnowledgeBaseProvider, IDisposable
 {
     private volatile KnowledgeBase? current;
     private volatile string unavailableReason = "The FAQ is still loading.";
@@ -33,11 +33,13 @@ public sealed class StaticKnowledgeBaseProvider : IKnowledgeBaseProvider
     public void Publish(KnowledgeBase knowledgeBase) => current = knowledgeBase;
 
     public void Fail(string reason) => unavailableReason = reason;
+
+    public void Dispose() => current?.Dispose();
 }
 
 /// <summary>Loads the FAQ after the host has started, so that /healthz can say "not ready" meanwhile.</summary>
 public sealed partial class KnowledgeBaseLoader(
-    StaticKnowledgeBaseProvider provider,
+    StartupKnowledgeBaseProvider provider,
     IOptions<FaqOptions> faqOptions,
     IOptions<AnsweringOptions> answeringOptions,
     IConfiguration configuration,

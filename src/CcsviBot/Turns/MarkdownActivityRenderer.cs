@@ -71,7 +71,8 @@ public sealed class MarkdownActivityRenderer : IReplyRenderer
 
 /// <summary>
 /// The schema.org <c>Message</c> entity whose <c>Claim</c>s Web Chat (4.16+) and Teams match to the reference links
-/// <c>[n]: url "title"</c> in the text, by position. Sources without a URL get no link, so they are not numbered.
+/// <c>[n]: url "title"</c> in the text, by position. Only sources with an http(s) URL get a link and so a number,
+/// as in <see cref="MarkdownReplyRenderer"/>.
 /// </summary>
 public static class CitationEntity
 {
@@ -108,7 +109,10 @@ public static class CitationEntity
 
     /// <summary>The sources that get a reference number, with that number (1-based, in the entry's order).</summary>
     public static IEnumerable<(FaqSource Source, int Position)> CitedSources(IReadOnlyList<FaqSource> sources) =>
-        sources.Where(source => !string.IsNullOrWhiteSpace(source.Url)).Select((source, index) => (source, index + 1));
+        sources.Where(source => IsWebLink(source.Url)).Select((source, index) => (source, index + 1));
+
+    private static bool IsWebLink(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static string? Abstract(FaqSource source)
     {

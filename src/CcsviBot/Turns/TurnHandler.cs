@@ -2,6 +2,7 @@ using CcsviBot.Core.Answering;
 using CcsviBot.Core.Faq;
 using CcsviBot.Core.Insights;
 using CcsviBot.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace CcsviBot.Turns;
 
@@ -30,6 +31,7 @@ public sealed partial class TurnHandler : ITurnHandler
     private const int StarterQuestionCount = 3;
 
     private readonly IKnowledgeBaseProvider knowledgeBases;
+    private readonly IOptions<AnsweringOptions> answering;
     private readonly Dictionary<string, IInvokeHandler> invokeHandlers;
     private readonly ReplyRendererSelector renderers;
     private readonly IInsightsRecorder insights;
@@ -38,6 +40,7 @@ public sealed partial class TurnHandler : ITurnHandler
 
     public TurnHandler(
         IKnowledgeBaseProvider knowledgeBases,
+        IOptions<AnsweringOptions> answering,
         IEnumerable<IInvokeHandler> invokeHandlers,
         ReplyRendererSelector renderers,
         IInsightsRecorder insights,
@@ -45,6 +48,7 @@ public sealed partial class TurnHandler : ITurnHandler
         ILogger<TurnHandler> logger)
     {
         this.knowledgeBases = knowledgeBases;
+        this.answering = answering;
         // Two handlers for one name would make dispatch depend on registration order: fail at start-up instead.
         this.invokeHandlers = invokeHandlers.ToDictionary(handler => handler.Name, StringComparer.Ordinal);
         this.renderers = renderers;
@@ -138,14 +142,18 @@ public sealed partial class TurnHandler : ITurnHandler
     private void Record(string channel, string question, Reply reply) =>
         insights.RecordTurn(new TurnRecord(time.GetUtcNow(), channel, question, reply.Kind, reply.Entry?.Id, reply.Confidence));
 
-    private static Reply Welcome(KnowledgeBase knowledgeBase) =>
+    private Reply Welcome(KnowledgeBase knowledgeBase) =>
         Fixed(ReplyKind.SmallTalk, WelcomeMessage, knowledgeBase) with { Suggestions = StarterQuestions(knowledgeBase) };
 
     private static Reply Fixed(ReplyKind kind, string message, KnowledgeBase knowledgeBase) =>
         new() { Kind = kind, Message = message, Disclaimer = knowledgeBase.Content.Disclaimer };
 
-    private static IReadOnlyList<FaqEntry> StarterQuestions(KnowledgeBase knowledgeBase) =>
-        [.. knowledgeBase.Content.Entries.Take(StarterQuestionCount)];
+    /// <summary>The configured starter entries, topped up with the first entries (the same rule the engine uses after "none").</summary>
+    private IReadOnlyList<FaqEntry> StarterQuestions(KnowledgeBase knowledgeBase) =>
+        [.. answering.Value.StarterQuestions.Select(knowledgeBase.Content.Find).OfType<FaqEntry>()
+            .Concat(knowledgeBase.Content.Entries)
+            .Distinct()
+            .Take(StarterQuestionCount)];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No handler for invoke {InvokeName}: answering 501")]
     private partial void LogUnknownInvoke(string? invokeName);
