@@ -1,5 +1,9 @@
 using System.Text.Json;
 using CcsviBot.Channels.Teams;
+using CcsviBot.Core.Answering;
+using CcsviBot.Core.Configuration;
+using CcsviBot.Core.Faq;
+using CcsviBot.Core.Rendering;
 
 namespace CcsviBot.Tests.Teams;
 
@@ -33,6 +37,36 @@ public sealed class CardsCheckTests(NodeChecks node)
 
             Assert.True(exitCode == 0, output);
             Assert.All(written, file => Assert.Contains($"ok {file}", output, StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Every_entry_of_the_real_FAQ_renders_to_a_clean_answer_card()
+    {
+        var settings = SettingsLocator.FindSettingsDirectory(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository not found");
+        var loaded = FaqLoader.Load(Path.Combine(settings, "faq"));
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Diagnostics));
+        var content = loaded.Content!;
+        var folder = Directory.CreateTempSubdirectory("ccsvi-faq-cards-").FullName;
+        try
+        {
+            foreach (var entry in content.Entries)
+            {
+                var reply = new Reply { Kind = ReplyKind.Answer, Confidence = 0.9, Entry = entry, Disclaimer = content.Disclaimer };
+                var card = TeamsCards.ForReply(reply, new CardContext(MarkdownReplyRenderer.Render(reply), StaffDetail: true));
+                // Nothing of the Markdown syntax Teams cannot render may reach the card.
+                Assert.DoesNotContain(CardJson.Texts(card), text => text.StartsWith('#') || System.Text.RegularExpressions.Regex.IsMatch(text, "<[A-Za-z/!]"));
+                await File.WriteAllTextAsync(Path.Combine(folder, entry.Id + ".json"), card.ToJsonString());
+            }
+
+            var (exitCode, output) = await node.RunAsync("check.js", folder);
+
+            Assert.True(exitCode == 0, output);
+            Assert.Contains($"{content.Entries.Count} cards clean, 0 with problems", output, StringComparison.Ordinal);
         }
         finally
         {
