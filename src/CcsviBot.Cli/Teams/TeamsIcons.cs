@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace CcsviBot.Cli.Teams;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal static class TeamsIcons
     private static readonly (byte R, byte G, byte B) White = (255, 255, 255);
 
     // 5×7 capitals; '#' is ink. Only what initials need.
-    private static readonly Dictionary<char, string[]> Glyphs = new()
+    private static readonly FrozenDictionary<char, string[]> Glyphs = new Dictionary<char, string[]>
     {
         ['A'] = [".###.", "#...#", "#...#", "#####", "#...#", "#...#", "#...#"],
         ['B'] = ["####.", "#...#", "#...#", "####.", "#...#", "#...#", "####."],
@@ -40,7 +42,7 @@ internal static class TeamsIcons
         ['X'] = ["#...#", "#...#", ".#.#.", "..#..", ".#.#.", "#...#", "#...#"],
         ['Y'] = ["#...#", "#...#", ".#.#.", "..#..", "..#..", "..#..", "..#.."],
         ['Z'] = ["#####", "....#", "...#.", "..#..", ".#...", "#....", "#####"],
-    };
+    }.ToFrozenDictionary();
 
     /// <summary>Up to two initials: capitals and word starts of the name ("CcsviBot" → "CB", "faq helper" → "FH").</summary>
     public static string Initials(string name)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CcsviBot.Channels.Teams;
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Faq;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CcsviBot.Tests.Teams;
@@ -34,7 +35,7 @@ public sealed class ComposeExtensionQueryHandlerTests : IDisposable
         knowledgeBase = KnowledgeBaseFactory.Build(content, new AnsweringOptions(), version: 1);
         var answering = Options.Create(new AnsweringOptions { StarterQuestions = ["entry-09"] });
         handler = new ComposeExtensionQueryHandler(
-            new CcsviBot.Core.Answering.StaticKnowledgeBaseProvider(knowledgeBase), new TeamsReplyRenderer(Options.Create(new TeamsOptions())), answering);
+            new CcsviBot.Core.Answering.StaticKnowledgeBaseProvider(knowledgeBase), new TeamsReplyRenderer(Options.Create(new TeamsOptions())), answering, NullLogger<ComposeExtensionQueryHandler>.Instance);
     }
 
     public void Dispose() => (knowledgeBase.Engine as IDisposable)?.Dispose();

@@ -16,7 +16,7 @@ public sealed class NodeChecks
     public async Task<(int ExitCode, string Output)> RunAsync(string script, params string[] arguments)
     {
         await EnsureInstalledAsync();
-        return await RunProcessAsync("node", [Path.Combine(Folder, script), .. arguments]);
+        return await ChildProcess.RunAsync("node", [Path.Combine(Folder, script), .. arguments], Folder);
     }
 
     private async Task EnsureInstalledAsync()
@@ -30,7 +30,7 @@ public sealed class NodeChecks
                 return;
             }
 
-            var (exitCode, output) = await RunProcessAsync("npm", ["ci", "--no-audit", "--no-fund"]);
+            var (exitCode, output) = await ChildProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], Folder);
             Assert.True(exitCode == 0, $"npm ci in {Folder} failed:\n{output}");
             installed = true;
         }
@@ -38,22 +38,6 @@ public sealed class NodeChecks
         {
             installLock.Release();
         }
-    }
-
-    private async Task<(int, string)> RunProcessAsync(string fileName, string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName) { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     private static string FindCardsCheckFolder()
@@ -76,4 +60,29 @@ public sealed class NodeChecks
 public sealed class NodeChecksCollection : ICollectionFixture<NodeChecks>
 {
     public const string Name = "Node checks";
+}
+
+/// <summary>Runs a program to completion (bounded by a timeout) and returns its exit code and combined output.</summary>
+internal static class ChildProcess
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 
@@ -24,7 +23,15 @@ public sealed class TeamsPackageCommandTests(NodeChecks node) : IDisposable
         using var zip = ZipFile.OpenRead(zipPath);
         Assert.Equal(["color.png", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
         Assert.Equal((192, 192, 6), PngHeader(zip.GetEntry("color.png")!));
-        Assert.Equal((32, 32, 6), PngHeader(zip.GetEntry("outline.png")!)); // colour type 6 = RGBA: transparency possible
+        Assert.Equal((32, 32, 6), PngHeader(zip.GetEntry("outline.png")!)); // colour type 6 = RGBA
+
+        // Teams wants the outline icon white on transparent: corners see-through, every visible pixel white.
+        var outline = RgbaPixels(zip.GetEntry("outline.png")!, 32, 32);
+        Assert.Equal(0, outline[0][3]);
+        Assert.Contains(outline, p => p[3] == 255);
+        Assert.All(outline.Where(p => p[3] > 0), p => Assert.Equal([255, 255, 255], p[..3]));
+        var color = RgbaPixels(zip.GetEntry("color.png")!, 192, 192);
+        Assert.Equal(255, color[(96 * 192) + 4][3]); // the coloured square fills the icon
 
         zip.GetEntry("manifest.json")!.ExtractToFile(Path.Combine(folder, "manifest.json"));
         var (schemaExit, schemaOutput) = await node.RunAsync("check-manifest.js", Path.Combine(folder, "manifest.json"));
@@ -71,6 +78,51 @@ public sealed class TeamsPackageCommandTests(NodeChecks node) : IDisposable
         Assert.False(File.Exists(zipPath));
     }
 
+    /// <summary>The pixels of an 8-bit RGBA PNG whose rows use filter 0 (what the package command writes).</summary>
+    private static List<byte[]> RgbaPixels(ZipArchiveEntry entry, int width, int height)
+    {
+        using var file = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(file);
+        }
+
+        var png = file.ToArray();
+        using var compressed = new MemoryStream();
+        for (var offset = 8; offset < png.Length;)
+        {
+            var length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(offset));
+            if (png.AsSpan(offset + 4, 4).SequenceEqual("IDAT"u8))
+            {
+                compressed.Write(png, offset + 8, length);
+            }
+
+            offset += 12 + length;
+        }
+
+        compressed.Position = 0;
+        using var raw = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionMode.Decompress))
+        {
+            zlib.CopyTo(raw);
+        }
+
+        var bytes = raw.ToArray();
+        Assert.Equal(height * ((width * 4) + 1), bytes.Length);
+        var pixels = new List<byte[]>();
+        for (var y = 0; y < height; y++)
+        {
+            var row = y * ((width * 4) + 1);
+            Assert.Equal(0, bytes[row]);
+            for (var x = 0; x < width; x++)
+            {
+                pixels.Add(bytes[(row + 1 + (x * 4))..(row + 5 + (x * 4))]);
+            }
+        }
+
+        return pixels;
+    }
+
     /// <summary>Width, height and colour type from the IHDR chunk, which PNG requires to come first.</summary>
     private static (int Width, int Height, byte ColorType) PngHeader(ZipArchiveEntry entry)
     {
@@ -91,18 +143,6 @@ public sealed class TeamsPackageCommandTests(NodeChecks node) : IDisposable
         var cli = Path.Combine(repository, "src", "CcsviBot.Cli", "bin", configuration, testOutput.Name, "ccsvibot.dll");
         Assert.True(File.Exists(cli), $"The CLI is not built at {cli}");
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(cli);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        return await ChildProcess.RunAsync("dotnet", [cli, .. arguments]);
     }
 }

@@ -13,8 +13,11 @@ namespace CcsviBot.Channels.Teams;
 /// (within 5 seconds; the Connector REST API is not used). Each result is a ready answer card (passage, sources,
 /// disclaimer) with a thumbnail preview. Everything is in-memory work on the current knowledge base snapshot.
 /// </summary>
-public sealed class ComposeExtensionQueryHandler(
-    IKnowledgeBaseProvider knowledgeBases, TeamsReplyRenderer cards, IOptions<AnsweringOptions> answering) : IInvokeHandler
+public sealed partial class ComposeExtensionQueryHandler(
+    IKnowledgeBaseProvider knowledgeBases,
+    TeamsReplyRenderer cards,
+    IOptions<AnsweringOptions> answering,
+    ILogger<ComposeExtensionQueryHandler> logger) : IInvokeHandler
 {
     private const int PreviewLength = 120;
 
@@ -30,6 +33,7 @@ public sealed class ComposeExtensionQueryHandler(
         var query = ComposeExtensionQuery.TryParse(value, out var error);
         if (query is null)
         {
+            LogMalformed(error);
             return new InvokeResponse(StatusCodes.Status400BadRequest, ErrorBody(error));
         }
 
@@ -132,4 +136,7 @@ public sealed class ComposeExtensionQueryHandler(
 
     private static JsonObject ErrorBody(string message) =>
         new() { ["error"] = new JsonObject { ["code"] = "BadRequest", ["message"] = message } };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed composeExtension/query value, answered 400: {Reason}")]
+    private partial void LogMalformed(string reason);
 }
