@@ -171,7 +171,7 @@ public sealed class TeamsEndpointTests(TeamsBotFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Installing_the_bot_welcomes_with_a_card_of_starter_questions()
+    public async Task A_member_joining_is_welcomed_with_a_card_of_starter_questions()
     {
         var update = TeamsMessage(null);
         update.Type = ActivityTypes.ConversationUpdate;
