@@ -40,28 +40,6 @@ public sealed class ComposeExtensionQueryHandlerTests : IDisposable
 
     public void Dispose() => (knowledgeBase.Engine as IDisposable)?.Dispose();
 
-    private static JsonObject Query(string? text, bool initialRun = false, int? skip = null, int? count = null)
-    {
-        var parameters = new JsonArray();
-        if (initialRun)
-        {
-            parameters.Add(new JsonObject { ["name"] = "initialRun", ["value"] = "true" });
-        }
-
-        if (text is not null)
-        {
-            parameters.Add(new JsonObject { ["name"] = "query", ["value"] = text });
-        }
-
-        var query = new JsonObject { ["commandId"] = "searchFaq", ["parameters"] = parameters };
-        if (skip is not null || count is not null)
-        {
-            query["queryOptions"] = new JsonObject { ["skip"] = skip ?? 0, ["count"] = count ?? 25 };
-        }
-
-        return query;
-    }
-
     private static JsonArray Attachments(JsonNode body) => body["composeExtension"]!["attachments"]!.AsArray();
 
     private static List<string> Titles(JsonNode body) =>
@@ -70,7 +48,7 @@ public sealed class ComposeExtensionQueryHandlerTests : IDisposable
     [Fact]
     public void A_search_returns_answer_cards_with_sources_disclaimer_and_a_thumbnail_preview_in_the_engines_order()
     {
-        var response = handler.Handle(Query("angioplasty risks"));
+        var response = handler.Handle(SearchQuery.Value("angioplasty risks"));
 
         Assert.Equal(200, response.Status);
         Assert.Equal("result", (string?)response.Body!["composeExtension"]!["type"]);
@@ -98,7 +76,7 @@ public sealed class ComposeExtensionQueryHandlerTests : IDisposable
     [InlineData(false, null)]
     public void Initial_run_or_an_empty_box_lists_starters_then_the_most_related_entries(bool initialRun, string? text)
     {
-        var titles = Titles(handler.Handle(Query(text, initialRun)).Body!);
+        var titles = Titles(handler.Handle(SearchQuery.Value(text, initialRun)).Body!);
 
         Assert.Equal(ComposeExtensionQuery.MaxResults, titles.Count);
         Assert.Equal("What about Brave Dreams study?", titles[0]); // the configured starter question
@@ -109,10 +87,10 @@ public sealed class ComposeExtensionQueryHandlerTests : IDisposable
     [Fact]
     public void Paging_uses_skip_and_count_caps_a_page_at_ten_and_ends_with_an_empty_list()
     {
-        var all = Titles(handler.Handle(Query("", skip: 0, count: 25)).Body!);
-        var second = Titles(handler.Handle(Query("", skip: 10, count: 25)).Body!);
-        var small = Titles(handler.Handle(Query("", skip: 2, count: 3)).Body!);
-        var past = Titles(handler.Handle(Query("", skip: 40, count: 10)).Body!);
+        var all = Titles(handler.Handle(SearchQuery.Value("", skip: 0, count: 25)).Body!);
+        var second = Titles(handler.Handle(SearchQuery.Value("", skip: 10, count: 25)).Body!);
+        var small = Titles(handler.Handle(SearchQuery.Value("", skip: 2, count: 3)).Body!);
+        var past = Titles(handler.Handle(SearchQuery.Value("", skip: 40, count: 10)).Body!);
 
         Assert.Equal(10, all.Count);
         Assert.Equal(Topics.Length - 10, second.Count);
@@ -124,7 +102,7 @@ public sealed class ComposeExtensionQueryHandlerTests : IDisposable
     [Fact]
     public void No_match_is_a_result_that_says_so_not_an_error()
     {
-        var response = handler.Handle(Query("zzxqv qqwzz"));
+        var response = handler.Handle(SearchQuery.Value("zzxqv qqwzz"));
 
         Assert.Equal(200, response.Status);
         var only = Assert.Single(Attachments(response.Body!))!;

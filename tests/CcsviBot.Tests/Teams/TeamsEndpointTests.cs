@@ -201,27 +201,6 @@ public sealed class TeamsEndpointTests(TeamsBotFixture fixture) : IClassFixture<
         return invoke;
     }
 
-    private static JsonObject Query(string? text, bool initialRun = false, int skip = 0, int count = 25)
-    {
-        var parameters = new JsonArray();
-        if (initialRun)
-        {
-            parameters.Add(new JsonObject { ["name"] = "initialRun", ["value"] = "true" });
-        }
-
-        if (text is not null)
-        {
-            parameters.Add(new JsonObject { ["name"] = "query", ["value"] = text });
-        }
-
-        return new JsonObject
-        {
-            ["commandId"] = "searchFaq",
-            ["parameters"] = parameters,
-            ["queryOptions"] = new JsonObject { ["skip"] = skip, ["count"] = count },
-        };
-    }
-
     private async Task<(HttpStatusCode Status, JsonNode? Body)> InvokeAsync(Activity invoke)
     {
         using var response = await host.PostActivityAsync(invoke);
@@ -247,7 +226,7 @@ public sealed class TeamsEndpointTests(TeamsBotFixture fixture) : IClassFixture<
     {
         var before = fixture.Channel.ConnectorAttempts;
 
-        var (status, body) = await InvokeAsync(Invoke(ComposeExtensionQuery.InvokeName, Query("angioplasty")));
+        var (status, body) = await InvokeAsync(Invoke(ComposeExtensionQuery.InvokeName, SearchQuery.Value("angioplasty")));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(TestKnowledgeBase.VenoplastyEvidence.Question, ResultTitles(body!).First());
@@ -257,9 +236,9 @@ public sealed class TeamsEndpointTests(TeamsBotFixture fixture) : IClassFixture<
     [Fact]
     public async Task The_initial_run_lists_every_entry_of_the_small_faq_and_pages_through_them()
     {
-        var (status, body) = await InvokeAsync(Invoke(ComposeExtensionQuery.InvokeName, Query(null, initialRun: true)));
+        var (status, body) = await InvokeAsync(Invoke(ComposeExtensionQuery.InvokeName, SearchQuery.Value(null, initialRun: true)));
         var all = ResultTitles(body!);
-        var (_, secondBody) = await InvokeAsync(Invoke(ComposeExtensionQuery.InvokeName, Query("", skip: 1, count: 1)));
+        var (_, secondBody) = await InvokeAsync(Invoke(ComposeExtensionQuery.InvokeName, SearchQuery.Value("", skip: 1, count: 1)));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(3, all.Count);
@@ -271,7 +250,7 @@ public sealed class TeamsEndpointTests(TeamsBotFixture fixture) : IClassFixture<
     {
         var (malformedStatus, _) = await InvokeAsync(Invoke(ComposeExtensionQuery.InvokeName, new JsonObject { ["parameters"] = "oops" }));
         var (missingStatus, _) = await InvokeAsync(Invoke(ComposeExtensionQuery.InvokeName, null));
-        var (unknownStatus, _) = await InvokeAsync(Invoke("composeExtension/fetchTask", Query("x")));
+        var (unknownStatus, _) = await InvokeAsync(Invoke("composeExtension/fetchTask", SearchQuery.Value("x")));
 
         Assert.Equal(HttpStatusCode.BadRequest, malformedStatus);
         Assert.Equal(HttpStatusCode.BadRequest, missingStatus);
