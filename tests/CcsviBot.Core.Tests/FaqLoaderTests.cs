@@ -38,7 +38,7 @@ public sealed class FaqLoaderTests : IDisposable
         WriteEntry("bad-yaml", "---\nid: bad-yaml\nquestion: [unclosed\nalternates: x\n---\nbody\n");
         WriteEntry("no-question", "---\nid: no-question\n---\nbody\n");
         WriteEntry("empty-body", "---\nid: empty-body\nquestion: Empty?\n---\n\n");
-        WriteEntry("dup", "---\nid: good\nquestion: Again?\n---\nbody\n");
+        WriteEntry("zz-dup", "---\nid: good\nquestion: Again?\n---\nbody\n");
         WriteEntry("bad-date", "---\nid: bad-date\nquestion: Date?\nreviewed: last week\n---\nbody\n");
 
         var result = FaqLoader.Load(folder);
@@ -51,7 +51,7 @@ public sealed class FaqLoaderTests : IDisposable
         Assert.Matches(@"bad-yaml\.md:[234]: error: YAML", Error("bad-yaml"));
         Assert.Contains("missing 'question'", Error("no-question"), StringComparison.Ordinal);
         Assert.Contains("empty-body.md:5: error: missing answer", Error("empty-body"), StringComparison.Ordinal);
-        Assert.Contains("dup.md:2: error: duplicate id 'good'", Error("dup"), StringComparison.Ordinal);
+        Assert.Contains("zz-dup.md:2: error: duplicate id 'good'", Error("zz-dup"), StringComparison.Ordinal);
         Assert.Contains("bad-date.md:4: error: 'reviewed' must be a date", Error("bad-date"), StringComparison.Ordinal);
         Assert.Contains(result.Diagnostics, d => d.File.EndsWith("disclaimer.md", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Warning);
     }

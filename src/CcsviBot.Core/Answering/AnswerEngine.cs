@@ -29,6 +29,12 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     private readonly IReadOnlyList<FaqEntry> starters;
 
     public AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options)
+        : this(content, index, options, new EntryMatcher((content ?? throw new ArgumentNullException(nameof(content))).Entries))
+    {
+    }
+
+    /// <summary>With a matcher built beforehand (in parallel with the index, see <see cref="KnowledgeBaseFactory"/>).</summary>
+    internal AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options, EntryMatcher matcher)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(index);
@@ -38,7 +44,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         this.options = options;
         safety = new SafetyScreen(content.SafetyRules);
         smallTalk = new SmallTalkDetector(content.SmallTalk);
-        matcher = new EntryMatcher(content.Entries);
+        this.matcher = matcher;
         analyzer = new QueryAnalyzer(index, new SynonymMap(content.SynonymGroups), smallTalk.PhraseWords, matcher.KnowsStem);
         entryById = content.Entries.DistinctBy(e => e.Id).ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
 

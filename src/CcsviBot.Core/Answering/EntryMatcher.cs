@@ -43,21 +43,47 @@ internal sealed class EntryMatcher
     public EntryMatcher(IReadOnlyList<FaqEntry> entries)
     {
         entryCount = entries.Count;
+
+        // Answers repeat the same words many times over: stem each distinct word once.
+        var stemIdOfWord = new Dictionary<string, int>(StringComparer.Ordinal);
+        int WordStemId(string word)
+        {
+            if (!stemIdOfWord.TryGetValue(word, out var id))
+            {
+                id = StemId(PorterStemmer.Stem(word));
+                stemIdOfWord[word] = id;
+            }
+
+            return id;
+        }
+
+        var all = new HashSet<int>();
         foreach (var entry in entries)
         {
-            var phrasings = entry.Alternates.Prepend(entry.Question).Select(ContentStems).Where(p => p.Length > 0).ToArray();
-            var all = new SortedSet<int>(phrasings.SelectMany(p => p));
+            var phrasings = entry.Alternates.Prepend(entry.Question)
+                .Select(p => TextNormalizer.Words(p).Where(w => !StopWords.Contains(w)).Select(WordStemId).Distinct().Order().ToArray())
+                .Where(p => p.Length > 0)
+                .ToArray();
+            all.Clear();
+            foreach (var phrasing in phrasings)
+            {
+                foreach (var stem in phrasing)
+                {
+                    if (all.Add(stem))
+                    {
+                        documentFrequencies[stem]++;
+                    }
+                }
+            }
+
             foreach (var word in TextNormalizer.Words(entry.Answer))
             {
-                all.Add(StemId(PorterStemmer.Stem(word)));
+                all.Add(WordStemId(word));
             }
 
-            foreach (var stem in phrasings.SelectMany(p => p).Distinct())
-            {
-                documentFrequencies[stem]++;
-            }
-
-            profiles[entry] = new EntryProfile(phrasings, [.. all]);
+            var allStems = all.ToArray();
+            Array.Sort(allStems);
+            profiles[entry] = new EntryProfile(phrasings, allStems);
         }
 
         stemWeights = documentFrequencies.Select(df => Math.Max(MinimumWeight, InverseDocumentFrequency(df))).ToArray();
@@ -166,9 +192,6 @@ internal sealed class EntryMatcher
 
         return new Concept(forms, forms.Count > 0 ? Math.Max(weight, MinimumWeight) : unknownWeight);
     }
-
-    private int[] ContentStems(string text) =>
-        TextNormalizer.Words(text).Where(w => !StopWords.Contains(w)).Select(w => StemId(PorterStemmer.Stem(w))).Distinct().Order().ToArray();
 
     private int StemId(string stem)
     {
