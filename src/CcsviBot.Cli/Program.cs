@@ -19,6 +19,7 @@ public static class Program
             {
                 FaqCheckCommand.Create(console),
             },
+            TeamsPackageCommand.Create(console),
         };
 
         return CliRunner.Invoke(root, args, console);

@@ -21,7 +21,8 @@ public static class ActivityExtensions
             Name = incoming.Conversation.Name,
             IsGroup = incoming.Conversation.IsGroup,
             ConversationType = incoming.Conversation.ConversationType,
-            TenantId = incoming.Conversation.TenantId,
+            // Teams may give the tenant only in channelData.tenant.id; the reply keeps it where renderers look.
+            TenantId = incoming.Conversation.TenantId ?? (incoming.ChannelData?["tenant"] as JsonObject)?.GetString("id"),
         },
         ReplyToId = incoming.Id,
         Locale = incoming.Locale,

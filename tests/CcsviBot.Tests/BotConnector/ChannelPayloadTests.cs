@@ -63,7 +63,8 @@ public sealed class ChannelPayloadTests(BotFixture fixture) : IClassFixture<BotF
         Assert.Equal($"{serviceUrl}v3/conversations/a%3A1hJXxt5BQh-Z6FsnZpqsVvNTmkYL0bCWUNRdnHuIwF4c/activities/{id}", reply.Uri.AbsoluteUri);
         Assert.Equal("28:" + TestChannel.AppId, reply.Activity.From!.Id);
         Assert.Equal("personal", reply.Activity.Conversation!.ConversationType);
-        Assert.Contains(TestKnowledgeBase.Disclaimer, reply.Activity.Text);
+        // Teams replies are Adaptive Cards; the text fallback travels as the summary (Teams would show `text` above the card).
+        Assert.Contains(TestKnowledgeBase.Disclaimer, reply.Activity.Summary);
     }
 
     [Fact]
