@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using CcsviBot.Channels.DirectLine;
 
 namespace CcsviBot;
@@ -12,7 +13,7 @@ public static class DirectLineExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversationStore>();
         services.AddSingleton<DirectLineBot>();
