@@ -15,7 +15,7 @@ public sealed class WebChatPageTests(DirectLineTestHost host) : IClassFixture<Di
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("General information, not medical advice", html);
-        Assert.Contains("<h1>CCSVI FAQ</h1>", html);
+        Assert.Contains("<h1>CcsviBot</h1>", html);
         Assert.Contains("<script src=\"webchat/webchat.js\"></script>", html);
         Assert.DoesNotContain("http", html.Split("<body>")[1]);
         Assert.DoesNotContain(DirectLineTestHost.Secret, html);

@@ -25,7 +25,7 @@ public sealed class DirectLineOptions
 
     /// <summary>The bot's display name on the page and in its activities.</summary>
     [Required, StringLength(60, MinimumLength = 1)]
-    public string BotName { get; set; } = "CCSVI FAQ";
+    public string BotName { get; set; } = "CcsviBot";
 
     /// <summary>The bot's account id in Direct Line activities.</summary>
     [Required, RegularExpression("^[A-Za-z0-9_.@:-]{1,64}$")]
@@ -33,7 +33,7 @@ public sealed class DirectLineOptions
 
     /// <summary>Initials in the bot's avatar bubble (Web Chat <c>botAvatarInitials</c>).</summary>
     [Required, StringLength(3, MinimumLength = 1)]
-    public string BotAvatarInitials { get; set; } = "CF";
+    public string BotAvatarInitials { get; set; } = "CB";
 
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CcsviBot.Tests.DirectLine;
+
+/// <summary>
+/// The whole bot, real turn pipeline and engine included, on a loopback Kestrel port, for clients that cannot use an
+/// in-memory TestServer: a Node process and a browser.
+/// </summary>
+public class LiveBotHost : WebApplicationFactory<Program>
+{
+    private readonly Lazy<Uri> _baseAddress;
+
+    public LiveBotHost()
+    {
+        UseKestrel(0);
+        _baseAddress = new(() =>
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("[::1]", "localhost", StringComparison.Ordinal).Replace("127.0.0.1", "localhost", StringComparison.Ordinal) + "/");
+        });
+    }
+
+    /// <summary>http://localhost:PORT/ of the started bot.</summary>
+    public Uri BaseAddress => _baseAddress.Value;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        // Several clients from one address in quick succession must not trip the per-address token limit.
+        builder.UseSetting("DirectLine:TokensPerMinute", "1000");
+    }
+}
