@@ -217,16 +217,16 @@ public sealed class DirectLineApiTests(DirectLineTestHost host) : IClassFixture<
     }
 
     [Fact]
-    public async Task Text_over_2000_characters_gets_a_polite_reply_not_an_error()
+    public async Task A_failing_bot_gives_502_with_an_error_body_and_the_conversation_goes_on()
     {
         var started = await host.StartConversationAsync(_client);
 
-        var posted = await Send(HttpMethod.Post, $"/v3/directline/conversations/{started.Id}/activities", started.Token, WebChatMessage(new string('a', 2001), "long"));
+        var failed = await Send(HttpMethod.Post, $"/v3/directline/conversations/{started.Id}/activities", started.Token, WebChatMessage(RecordingTurnHandler.FailingText, "f"));
+        var next = await Send(HttpMethod.Post, $"/v3/directline/conversations/{started.Id}/activities", started.Token, WebChatMessage("still there?", "g"));
 
-        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        var reply = (await GetActivities(started, "1")).Activities.Last();
-        Assert.Equal("bot", reply["from"]!["role"]!.GetValue<string>());
-        Assert.Contains("too long", reply["text"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        await AssertError(failed, HttpStatusCode.BadGateway, "BotError");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal("You asked: still there?", (await GetActivities(started, "")).Activities[^1]["text"]!.GetValue<string>());
     }
 
     [Fact]

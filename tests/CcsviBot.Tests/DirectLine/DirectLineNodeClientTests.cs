@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 namespace CcsviBot.Tests.DirectLine;
 
 /// <summary>Microsoft's own Direct Line client (botframework-directlinejs, as Web Chat uses it) against the running bot.</summary>
-public sealed class DirectLineNodeClientTests(LiveBotHost host) : IClassFixture<LiveBotHost>
+[Collection(LiveBotCollection.Name)]
+public sealed class DirectLineNodeClientTests(LiveBotHost host)
 {
     [Theory]
     [InlineData("websocket")]

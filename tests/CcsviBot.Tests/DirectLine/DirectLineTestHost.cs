@@ -73,6 +73,7 @@ public sealed class ManualClock : TimeProvider
 public sealed class RecordingTurnHandler : ITurnHandler
 {
     public const string WelcomeText = "Welcome to the test bot. General information, not medical advice.";
+    public const string FailingText = "make the bot throw";
 
     public ConcurrentQueue<Activity> Received { get; } = new();
 
@@ -80,6 +81,11 @@ public sealed class RecordingTurnHandler : ITurnHandler
     {
         // A copy: the channel goes on to mutate nothing, but the test must see what the bot saw at the time.
         Received.Enqueue(JsonSerializer.Deserialize<Activity>(JsonSerializer.Serialize(activity, ProtocolJson.Options), ProtocolJson.Options)!);
+        if (activity.Text == FailingText)
+        {
+            throw new InvalidOperationException("The test bot failed on purpose.");
+        }
+
         var reply = activity.Type switch
         {
             "conversationUpdate" when activity.MembersAdded?.Any(member => member.Id != activity.Recipient?.Id) == true => Reply(activity, WelcomeText),

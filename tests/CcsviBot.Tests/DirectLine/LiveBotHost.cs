@@ -10,7 +10,7 @@ namespace CcsviBot.Tests.DirectLine;
 /// The whole bot, real turn pipeline and engine included, on a loopback Kestrel port, for clients that cannot use an
 /// in-memory TestServer: a Node process and a browser.
 /// </summary>
-public class LiveBotHost : WebApplicationFactory<Program>
+public sealed class LiveBotHost : WebApplicationFactory<Program>
 {
     private readonly Lazy<Uri> _baseAddress;
 

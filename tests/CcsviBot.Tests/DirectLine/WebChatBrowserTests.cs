@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace CcsviBot.Tests.DirectLine;
 
 /// <summary>The visitor's page in a real browser (Debian's Chromium, headless), Web Chat talking to the live bot.</summary>
-public sealed class WebChatBrowserTests(LiveBotHost host) : IClassFixture<LiveBotHost>
+[Collection(LiveBotCollection.Name)]
+public sealed class WebChatBrowserTests(LiveBotHost host)
 {
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -20,7 +21,7 @@ public sealed class WebChatBrowserTests(LiveBotHost host) : IClassFixture<LiveBo
             Headless = true,
             Args = ChromiumArgs,
         });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 1000 } });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 1600 } });
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
         {
@@ -35,7 +36,7 @@ public sealed class WebChatBrowserTests(LiveBotHost host) : IClassFixture<LiveBo
         {
             await page.GotoAsync(host.BaseAddress.ToString());
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("CcsviBot");
-            await Assertions.Expect(page.GetByRole(AriaRole.Note)).ToContainTextAsync("General information, not medical advice");
+            await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("General information, not medical advice");
 
             var botMessages = page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)");
             await Assertions.Expect(botMessages.First).ToContainTextAsync(expected.DisclaimerOpening, new() { Timeout = Patience });
@@ -86,7 +87,7 @@ public sealed class WebChatBrowserTests(LiveBotHost host) : IClassFixture<LiveBo
         await page.Locator("#ccsvibot-launcher").ClickAsync();
         var chat = page.FrameLocator("#ccsvibot-panel iframe");
         await Assertions.Expect(chat.Locator(".webchat__bubble").First).ToContainTextAsync(disclaimer, new() { Timeout = Patience });
-        await Assertions.Expect(chat.GetByRole(AriaRole.Note)).ToContainTextAsync("not medical advice");
+        await Assertions.Expect(chat.Locator(".notice")).ToContainTextAsync("not medical advice");
 
         await page.ScreenshotAsync(new() { Path = TestPaths.Artifact("webchat-embed.png") });
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CcsviBot.Protocol;
 using CcsviBot.Turns;
 using Microsoft.Extensions.Options;
@@ -44,15 +43,16 @@ internal sealed class DirectLineBot(
             MembersAdded = [user],
         };
 
-        // Not in the transcript: Azure never shows conversationUpdate to clients either.
+        // Not in the transcript: Azure never shows conversationUpdate to clients either. A failed welcome is logged
+        // and the conversation goes on: the visitor can still ask.
         await RunTurnAsync(conversation, update).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Stamps and appends the visitor's activity (the echo Web Chat waits for, channelData intact), then runs the turn.
-    /// Returns the id the activity got.
+    /// Returns the id the activity got, and whether the bot failed to handle it.
     /// </summary>
-    public async Task<string> ReceiveAsync(DirectLineConversation conversation, Activity activity, string serviceUrl)
+    public async Task<(string Id, bool BotFailed)> ReceiveAsync(DirectLineConversation conversation, Activity activity, string serviceUrl)
     {
         activity.ChannelId = activity.ChannelId == WebChatChannelId ? WebChatChannelId : ChannelId;
         activity.ServiceUrl = serviceUrl;
@@ -62,24 +62,32 @@ internal sealed class DirectLineBot(
         activity.ReplyToId = null;
         conversation.Append(activity, time.GetUtcNow());
 
-        if (activity.Type == "message" && activity.Text is { } text && text.Length > _options.MaxMessageLength)
-        {
-            AppendReply(conversation, activity, TooLongReply(activity));
-            return activity.Id!;
-        }
-
-        await RunTurnAsync(conversation, activity).ConfigureAwait(false);
-        return activity.Id!;
+        // Over-long questions are the answer engine's to refuse politely (Answering:MaxQuestionLength), like on every channel.
+        var handled = await RunTurnAsync(conversation, activity).ConfigureAwait(false);
+        return (activity.Id!, !handled);
     }
 
-    private async Task RunTurnAsync(DirectLineConversation conversation, Activity activity)
+    /// <summary>Runs one turn and appends its replies; false when the pipeline threw (logged, never passed to the client).</summary>
+    private async Task<bool> RunTurnAsync(DirectLineConversation conversation, Activity activity)
     {
-        // The visitor's request may be gone (tab closed) while the answer is still wanted in the transcript.
-        var result = await turnHandler.HandleAsync(activity, lifetime.ApplicationStopping).ConfigureAwait(false);
+        TurnResult result;
+        try
+        {
+            // The visitor's request may be gone (tab closed) while the answer is still wanted in the transcript.
+            result = await turnHandler.HandleAsync(activity, lifetime.ApplicationStopping).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            logger.LogError(exception, "Direct Line {ConversationId}: the turn for {Type} {Id} failed", conversation.Id, activity.Type, activity.Id);
+            return false;
+        }
+
         foreach (var reply in result.Replies)
         {
             AppendReply(conversation, activity, reply);
         }
+
+        return true;
     }
 
     private void AppendReply(DirectLineConversation conversation, Activity incoming, Activity reply)
@@ -98,14 +106,4 @@ internal sealed class DirectLineBot(
         conversation.Append(reply, time.GetUtcNow());
         logger.LogDebug("Direct Line {ConversationId}: bot {Type} {Id}", conversation.Id, reply.Type, reply.Id);
     }
-
-    private Activity TooLongReply(Activity incoming) => new()
-    {
-        Type = "message",
-        TextFormat = "plain",
-        Locale = incoming.Locale,
-        Text = $"Sorry, that message is too long for me ({incoming.Text!.Length:N0} characters). "
-            + $"Please ask one question in at most {_options.MaxMessageLength:N0} characters.",
-        ChannelData = new JsonObject(),
-    };
 }

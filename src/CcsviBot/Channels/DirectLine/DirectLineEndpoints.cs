@@ -144,8 +144,10 @@ internal static class DirectLineEndpoints
             return DirectLineErrors.BadArgument($"An activity needs a type: one of {string.Join(", ", AcceptedTypes)}.");
         }
 
-        var id = await bot.ReceiveAsync(conversation, activity, ServiceUrl(request)).ConfigureAwait(false);
-        return Results.Json(new ResourceId(id), ProtocolJson.Options);
+        var (id, botFailed) = await bot.ReceiveAsync(conversation, activity, ServiceUrl(request)).ConfigureAwait(false);
+        return botFailed
+            ? DirectLineErrors.Error(StatusCodes.Status502BadGateway, "BotError", "The bot could not handle this activity; please try again.")
+            : Results.Json(new ResourceId(id), ProtocolJson.Options);
     }
 
     private static IResult Upload(string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineConversationStore store) =>

@@ -54,10 +54,6 @@ public sealed class DirectLineOptions
     [Range(1, 16)]
     public int MaxStreamsPerConversation { get; set; } = 3;
 
-    /// <summary>Message text longer than this is not answered; the visitor gets a polite request to shorten it.</summary>
-    [Range(1, 100_000)]
-    public int MaxMessageLength { get; set; } = 2_000;
-
     /// <summary>Largest accepted activity JSON body, in bytes (Azure allows about 256K characters).</summary>
     [Range(1_024, 1_048_576)]
     public int MaxActivityBytes { get; set; } = 262_144;
