@@ -1,3 +1,4 @@
+using CcsviBot.Core.Answering;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,6 +21,7 @@ public sealed class LiveBotHost : WebApplicationFactory<Program>
         _baseAddress = new(() =>
         {
             StartServer();
+            WaitForKnowledgeBase();
             var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new Uri(address.Replace("[::1]", "localhost", StringComparison.Ordinal).Replace("127.0.0.1", "localhost", StringComparison.Ordinal) + "/");
         });
@@ -27,6 +29,25 @@ public sealed class LiveBotHost : WebApplicationFactory<Program>
 
     /// <summary>http://localhost:PORT/ of the started bot.</summary>
     public Uri BaseAddress => _baseAddress.Value;
+
+    /// <summary>The FAQ loads in the background after start-up; a visitor arriving before it gets no answers yet.</summary>
+    private void WaitForKnowledgeBase()
+    {
+        var provider = Services.GetRequiredService<IKnowledgeBaseProvider>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                _ = provider.Current;
+                return;
+            }
+            catch (InvalidOperationException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
