@@ -1,5 +1,4 @@
 using CcsviBot.Core.Answering;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CcsviBot.Tests.DirectLine;
 
@@ -8,7 +7,7 @@ internal static class AssertAnswer
 {
     public static FaqAnswerExpectation Expect(LiveBotHost host, string question)
     {
-        var knowledgeBase = host.Services.GetRequiredService<IKnowledgeBaseProvider>().Current;
+        var knowledgeBase = host.KnowledgeBase;
         var reply = knowledgeBase.Engine.Ask(question);
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         var source = reply.Entry!.Sources.First(source => source.Url is not null);
@@ -24,7 +23,7 @@ internal static class AssertAnswer
     }
 
     public static void HasDisclaimer(LiveBotHost host, string text) =>
-        Assert.Contains(Opening(host.Services.GetRequiredService<IKnowledgeBaseProvider>().Current.Content.Disclaimer), text);
+        Assert.Contains(Opening(host.KnowledgeBase.Content.Disclaimer), text);
 
     /// <summary>The first words of a Markdown passage, before any markup that rendering may change.</summary>
     private static string Opening(string markdown)

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CcsviBot.Core.Answering;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CcsviBot.Tests.DirectLine;
 
@@ -30,7 +29,7 @@ public sealed class DirectLinePipelineTests(LiveBotHost host)
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
         var (id, token) = await StartAsync(client);
         var question = "Is CCSVI real? " + new string('x', 2_000);
-        var refusal = host.Services.GetRequiredService<IKnowledgeBaseProvider>().Current.Engine.Ask(question);
+        var refusal = host.KnowledgeBase.Engine.Ask(question);
 
         using var post = new HttpRequestMessage(HttpMethod.Post, $"v3/directline/conversations/{id}/activities")
         {

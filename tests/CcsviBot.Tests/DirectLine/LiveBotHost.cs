@@ -30,6 +30,16 @@ public sealed class LiveBotHost : WebApplicationFactory<Program>
     /// <summary>http://localhost:PORT/ of the started bot.</summary>
     public Uri BaseAddress => _baseAddress.Value;
 
+    /// <summary>The live bot's knowledge base, once it has started and loaded it.</summary>
+    public KnowledgeBase KnowledgeBase
+    {
+        get
+        {
+            _ = BaseAddress;
+            return Services.GetRequiredService<IKnowledgeBaseProvider>().Current;
+        }
+    }
+
     /// <summary>The FAQ loads in the background after start-up; a visitor arriving before it gets no answers yet.</summary>
     private void WaitForKnowledgeBase()
     {
