@@ -81,13 +81,20 @@ public sealed class WebChatBrowserTests(LiveBotHost host)
             Args = ChromiumArgs,
         });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 900 } });
-        var disclaimer = AssertAnswer.Expect(host, "what is ccsvi").DisclaimerOpening;
+        var expected = AssertAnswer.Expect(host, "what is ccsvi");
 
         await page.GotoAsync(new Uri(host.BaseAddress, "embed").ToString());
         await page.Locator("#ccsvibot-launcher").ClickAsync();
         var chat = page.FrameLocator("#ccsvibot-panel iframe");
-        await Assertions.Expect(chat.Locator(".webchat__bubble").First).ToContainTextAsync(disclaimer, new() { Timeout = Patience });
+        var botMessages = chat.Locator(".webchat__bubble:not(.webchat__bubble--from-user)");
+        await Assertions.Expect(botMessages.First).ToContainTextAsync(expected.DisclaimerOpening, new() { Timeout = Patience });
         await Assertions.Expect(chat.Locator(".notice")).ToContainTextAsync("not medical advice");
+
+        var input = chat.Locator("[data-id='webchat-sendbox-input']");
+        await input.FillAsync("what is ccsvi");
+        await input.PressAsync("Enter");
+        await Assertions.Expect(botMessages).ToHaveCountAsync(2, new() { Timeout = Patience });
+        await Assertions.Expect(botMessages.Nth(1)).ToContainTextAsync(expected.AnswerOpening);
 
         await page.ScreenshotAsync(new() { Path = TestPaths.Artifact("webchat-embed.png") });
     }
