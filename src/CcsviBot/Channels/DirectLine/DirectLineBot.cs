@@ -32,7 +32,7 @@ internal sealed class DirectLineBot(
         var user = new ChannelAccount { Id = conversation.UserId, Role = "user" };
         var update = new Activity
         {
-            Type = "conversationUpdate",
+            Type = ActivityTypes.ConversationUpdate,
             Id = $"{conversation.Id}|start",
             Timestamp = time.GetUtcNow(),
             ChannelId = ChannelId,
@@ -97,7 +97,7 @@ internal sealed class DirectLineBot(
         reply.Conversation = new ConversationAccount { Id = conversation.Id };
         reply.From = new ChannelAccount { Id = _options.BotId, Name = reply.From?.Name ?? _options.BotName, Role = "bot" };
         reply.Recipient = new ChannelAccount { Id = conversation.UserId, Role = "user" };
-        if (incoming.Type != "conversationUpdate")
+        if (!incoming.Is(ActivityTypes.ConversationUpdate))
         {
             // Web Chat holds a reply until the activity it answers is shown: it must name the echoed id.
             reply.ReplyToId ??= incoming.Id;

@@ -147,7 +147,7 @@ internal static class DirectLineEndpoints
         var (id, botFailed) = await bot.ReceiveAsync(conversation, activity, ServiceUrl(request)).ConfigureAwait(false);
         return botFailed
             ? DirectLineErrors.Error(StatusCodes.Status502BadGateway, "BotError", "The bot could not handle this activity; please try again.")
-            : Results.Json(new ResourceId(id), ProtocolJson.Options);
+            : Results.Json(new ResourceResponse(id), ProtocolJson.Options);
     }
 
     private static IResult Upload(string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineConversationStore store) =>
@@ -206,7 +206,7 @@ internal static class DirectLineEndpoints
         }
     }
 
-    private static readonly string[] AcceptedTypes = ["message", "event", "typing", "invoke", "messageReaction"];
+    private static readonly string[] AcceptedTypes = [ActivityTypes.Message, "event", "typing", ActivityTypes.Invoke, "messageReaction"];
 
     private static TokenResponse IssueForNewConversation(DirectLineTokens tokens, string? userId)
     {
@@ -257,6 +257,3 @@ internal sealed record TokenResponse(string ConversationId, string Token, [prope
 
 /// <summary>Azure's Conversation object: start and reconnect answers.</summary>
 internal sealed record Conversation(string ConversationId, string Token, [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn, string StreamUrl);
-
-/// <summary>Azure's ResourceResponse: the id a posted activity got.</summary>
-internal sealed record ResourceId(string Id);
