@@ -68,6 +68,43 @@ public sealed class DirectLineStreamTests(DirectLineTestHost host) : IClassFixtu
         await DirectLineApiTests.AssertError(plain, System.Net.HttpStatusCode.BadRequest, "BadArgument");
     }
 
+    [Fact]
+    public async Task Streams_per_conversation_are_capped_and_a_closed_one_frees_its_place()
+    {
+        var started = await host.StartConversationAsync(_client);
+        var open = new List<WebSocket>();
+        for (var i = 0; i < 3; i++)
+        {
+            open.Add(await Connect(started.StreamUrl));
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Connect(started.StreamUrl));
+
+        await open[0].CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+        using var again = await ConnectWhenFreeAsync(started.StreamUrl);
+        Assert.Equal(WebSocketState.Open, again.State);
+        foreach (var socket in open)
+        {
+            socket.Dispose();
+        }
+    }
+
+    /// <summary>The server frees a stream's place once it has seen the close; retry briefly until then.</summary>
+    private async Task<WebSocket> ConnectWhenFreeAsync(string streamUrl)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await Connect(streamUrl);
+            }
+            catch (Exception) when (attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
     private async Task<WebSocket> Connect(string streamUrl)
     {
         var client = host.Server.CreateWebSocketClient();

@@ -15,12 +15,7 @@ public sealed class WebChatBrowserTests(LiveBotHost host)
     public async Task A_visitor_sees_the_welcome_asks_follows_a_suggestion_and_gives_feedback()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await LaunchChromiumAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 1600 } });
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
@@ -74,12 +69,7 @@ public sealed class WebChatBrowserTests(LiveBotHost host)
     public async Task The_embed_snippet_opens_the_chat_in_a_panel_on_a_host_page()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await LaunchChromiumAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 900 } });
         var expected = AssertAnswer.Expect(host, "what is ccsvi");
 
@@ -98,6 +88,9 @@ public sealed class WebChatBrowserTests(LiveBotHost host)
 
         await page.ScreenshotAsync(new() { Path = TestPaths.Artifact("webchat-embed.png") });
     }
+
+    private static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumFactAttribute.ChromiumPath, Headless = true, Args = ChromiumArgs });
 
     private static async Task Ask(IPage page, string question)
     {
