@@ -38,6 +38,24 @@ public sealed class WebChatPageTests(DirectLineTestHost host) : IClassFixture<Di
     }
 
     [Fact]
+    public async Task Web_chat_bundle_is_gzipped_for_browsers_that_accept_it()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/webchat/webchat.js");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        var zipped = await _client.SendAsync(request);
+        var plain = await _client.GetByteArrayAsync("/webchat/webchat.js");
+
+        Assert.Equal("gzip", zipped.Content.Headers.ContentEncoding.Single());
+        var compressed = await zipped.Content.ReadAsByteArrayAsync();
+        Assert.True(compressed.Length < plain.Length / 2);
+        using var unzip = new System.IO.Compression.GZipStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+        using var restored = new MemoryStream();
+        await unzip.CopyToAsync(restored);
+        Assert.Equal(plain, restored.ToArray());
+        Assert.NotEqual(zipped.Headers.ETag, (await _client.GetAsync("/webchat/webchat.js")).Headers.ETag);
+    }
+
+    [Fact]
     public async Task The_chat_script_hides_the_upload_button_and_uses_this_servers_direct_line()
     {
         var script = await _client.GetStringAsync("/webchat/chat.js");

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -43,14 +44,28 @@ internal sealed class WebChatPage
     {
         app.MapGet("/", (HttpContext context, WebChatPage page) => page.Html(context, "index.html", new Dictionary<string, string>()));
         app.MapGet("/embed", (HttpContext context, WebChatPage page) => page.Html(context, "embed.html", page.EmbedSnippets(context.Request)));
-        app.MapGet("/embed.js", (WebChatPage page) => page.File("embed.js"));
-        app.MapGet("/webchat/{file:regex(^(webchat|chat)\\.(js|css)$)}", (string file, WebChatPage page) => page.File(file));
+        app.MapGet("/embed.js", (HttpContext context, WebChatPage page) => page.File(context, "embed.js"));
+        app.MapGet("/webchat/{file:regex(^(webchat|chat)\\.(js|css)$)}", (string file, HttpContext context, WebChatPage page) => page.File(context, file));
     }
 
-    private IResult File(string name) =>
-        _assets.TryGetValue(name, out var asset)
-            ? Results.Bytes(asset.Content, asset.ContentType, entityTag: asset.ETag)
-            : Results.NotFound();
+    /// <summary>A script or style sheet, gzipped when the browser accepts it (Web Chat's bundle shrinks from 3.9 MB to about 1 MB).</summary>
+    private IResult File(HttpContext context, string name)
+    {
+        if (!_assets.TryGetValue(name, out var asset))
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+        var acceptsGzip = context.Request.Headers.AcceptEncoding.Any(value => value?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
+        if (!acceptsGzip)
+        {
+            return Results.Bytes(asset.Content, asset.ContentType, entityTag: asset.ETag);
+        }
+
+        context.Response.Headers.ContentEncoding = "gzip";
+        return Results.Bytes(asset.Gzipped.Value, asset.ContentType, entityTag: asset.GzippedETag);
+    }
 
     private IResult Html(HttpContext context, string name, IReadOnlyDictionary<string, string> rawValues)
     {
@@ -85,6 +100,11 @@ internal sealed class WebChatPage
 
     private sealed record Asset(byte[] Content, string ContentType, EntityTagHeaderValue ETag)
     {
+        // Compressed on first use, once: a few hundred milliseconds for Web Chat's bundle, instead of on every request.
+        public Lazy<byte[]> Gzipped { get; } = new(() => Gzip(Content));
+
+        public EntityTagHeaderValue GzippedETag { get; } = new(ETag.Tag.Value!.Insert(ETag.Tag.Length - 1, "-gzip"));
+
         public static Asset Load(System.Reflection.Assembly assembly, string resourceName)
         {
             using var stream = assembly.GetManifestResourceStream(resourceName)!;
@@ -93,6 +113,17 @@ internal sealed class WebChatPage
             var content = buffer.ToArray();
             var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(content))[..16]}\"");
             return new(content, ContentTypes[Path.GetExtension(resourceName)], etag);
+        }
+
+        private static byte[] Gzip(byte[] content)
+        {
+            using var compressed = new MemoryStream();
+            using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal))
+            {
+                gzip.Write(content);
+            }
+
+            return compressed.ToArray();
         }
     }
 }
