@@ -44,6 +44,10 @@ public sealed class WebChatBrowserTests(LiveBotHost host)
             await Assertions.Expect(answer).ToContainTextAsync(expected.DisclaimerOpening);
             await Assertions.Expect(answer.Locator($"a[href='{expected.SourceUrl}']").First).ToBeAttachedAsync();
 
+            // The echo carried the page's clientActivityID: one bubble for the question, marked sent, not "Sending…".
+            await Assertions.Expect(page.Locator(".webchat__bubble--from-user")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.GetByText("Sending")).ToHaveCountAsync(0);
+
             var suggestion = page.Locator(".webchat__suggested-action").Filter(new() { HasNotTextRegex = new("helpful", System.Text.RegularExpressions.RegexOptions.IgnoreCase) }).First;
             var suggestedQuestion = (await suggestion.InnerTextAsync()).Trim();
             var followUp = AssertAnswer.Expect(host, suggestedQuestion);
