@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Text.Json;
 using CcsviBot.Protocol;
-using System.Buffers;
 using Microsoft.Extensions.Options;
 
 namespace CcsviBot.Channels.DirectLine;
@@ -36,7 +36,7 @@ internal static class DirectLineEndpoints
         var check = tokens.CheckAuthorization(request.Headers.Authorization);
         if (check.Grant is not { IsSecret: true })
         {
-            return DirectLineErrors.Forbidden(check.Problem == TokenProblem.None ? TokenProblem.TokenInvalid : check.Problem,
+            return DirectLineErrors.Forbidden(check.Problem,
                 "tokens/generate needs the site secret; a web page gets its token from POST /api/directline/token.");
         }
 
@@ -46,12 +46,12 @@ internal static class DirectLineEndpoints
     private static IResult PageToken(DirectLineTokens tokens) =>
         Results.Json(IssueForNewConversation(tokens, userId: null), ProtocolJson.Options);
 
-    private static IResult RefreshToken(HttpRequest request, DirectLineTokens tokens, DirectLineConversationStore store)
+    private static IResult RefreshToken(HttpRequest request, DirectLineTokens tokens)
     {
         var check = tokens.CheckAuthorization(request.Headers.Authorization);
         if (check.Grant is not { IsSecret: false } grant)
         {
-            return DirectLineErrors.Forbidden(check.Problem == TokenProblem.None ? TokenProblem.TokenInvalid : check.Problem,
+            return DirectLineErrors.Forbidden(check.Problem,
                 "tokens/refresh needs a conversation token that has not expired.");
         }
 
@@ -164,7 +164,12 @@ internal static class DirectLineEndpoints
         conversation = null!;
         if (check.Grant is not { } grant)
         {
-            return DirectLineErrors.Forbidden(check.Problem, "The token is not valid.");
+            return DirectLineErrors.Forbidden(check.Problem, check.Problem switch
+            {
+                TokenProblem.MissingToken => "An Authorization: Bearer token is needed.",
+                TokenProblem.TokenExpired => "The token has expired: refresh it before it does, or get a new one.",
+                _ => "The token is not valid.",
+            });
         }
 
         if (!grant.Covers(conversationId))
