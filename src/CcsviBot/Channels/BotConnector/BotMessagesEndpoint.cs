@@ -77,6 +77,13 @@ public static partial class BotMessagesEndpoint
             context.Response.Headers.RetryAfter = "10";
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: unavailable.Message);
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The pipeline answers message failures itself; this catches a failing invoke handler, so that no
+            // activity a client sends ends in a 500.
+            LogTurnFailed(logger, exception, activity.Type, activity.Name, activity.Conversation?.Id, activity.Id);
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The activity could not be handled");
+        }
 
         if (result.Replies.Count > 0 && !await outbox.EnqueueAsync(result.Replies, cancellationToken))
         {
@@ -150,6 +157,9 @@ public static partial class BotMessagesEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity from channel {ChannelId}, conversation {ConversationId}: {Reason}")]
     private static partial void LogRejected(ILogger logger, string? reason, string? channelId, string? conversationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for {ActivityType} {InvokeName} in conversation {ConversationId}, activity {ActivityId}")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string? activityType, string? invokeName, string? conversationId, string? activityId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Shutting down: replies to conversation {ConversationId}, activity {ActivityId} were not queued")]
     private static partial void LogShuttingDown(ILogger logger, string? conversationId, string? activityId);
