@@ -1,9 +1,55 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using CcsviBot.Channels.DirectLine;
+
 namespace CcsviBot;
 
-// SCAFFOLD: replaced by the feature that owns this folder.
+/// <summary>The self-hosted Direct Line 3.0 channel and the Web Chat page that uses it.</summary>
 public static class DirectLineExtensions
 {
-    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DirectLineOptions>()
+            .Bind(configuration.GetSection(DirectLineOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineConversationStore>();
+        services.AddSingleton<DirectLineBot>();
+        services.AddSingleton<WebChatPage>();
+        services.AddHostedService<DirectLineConversationSweeper>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
+            .Configure<DirectLineTokens, Microsoft.Extensions.Options.IOptions<DirectLineOptions>>(DirectLineRateLimits.AddPolicies);
+        services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy =>
+        {
+            var origins = configuration.GetSection(DirectLineOptions.SectionName).Get<DirectLineOptions>()?.AllowedOrigins ?? [];
+            if (origins.Contains("*"))
+            {
+                policy.AllowAnyOrigin();
+            }
+            else
+            {
+                policy.WithOrigins([.. origins]);
+            }
 
-    public static WebApplication MapDirectLine(this WebApplication app) => app;
+            // What DirectLineJS sends on every call, and the header it reads to back off after a 429.
+            policy.WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")
+                .WithMethods("GET", "POST")
+                .WithExposedHeaders("Retry-After")
+                .SetPreflightMaxAge(TimeSpan.FromMinutes(10));
+        }));
+        return services;
+    }
+
+    public static WebApplication MapDirectLine(this WebApplication app)
+    {
+        app.UseWebSockets();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.MapDirectLineApi();
+        WebChatPage.Map(app);
+        return app;
+    }
 }

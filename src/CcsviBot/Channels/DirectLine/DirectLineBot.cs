@@ -1,0 +1,109 @@
+using CcsviBot.Protocol;
+using CcsviBot.Turns;
+using Microsoft.Extensions.Options;
+
+namespace CcsviBot.Channels.DirectLine;
+
+/// <summary>
+/// The bot-facing half of the self-hosted Direct Line: gives each user activity its transcript id, runs it through
+/// the same <see cref="ITurnHandler"/> as <c>/api/messages</c> under that id, and appends the replies.
+/// </summary>
+internal sealed class DirectLineBot(
+    ITurnHandler turnHandler,
+    IOptions<DirectLineOptions> options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<DirectLineBot> logger)
+{
+    /// <summary>What Azure Direct Line stamps on activities from its own clients; Web Chat says "webchat" itself.</summary>
+    public const string ChannelId = "directline";
+    private const string WebChatChannelId = "webchat";
+
+    private readonly DirectLineOptions _options = options.Value;
+
+    public ChannelAccount BotAccount => new() { Id = _options.BotId, Name = _options.BotName, Role = "bot" };
+
+    /// <summary>
+    /// Web Chat 4.18 sends no conversationUpdate of its own, so the bot learns of the visitor here, when the
+    /// conversation starts, and its welcome is in the transcript before the page even connects.
+    /// </summary>
+    public async Task WelcomeAsync(DirectLineConversation conversation, string serviceUrl)
+    {
+        var user = new ChannelAccount { Id = conversation.UserId, Role = "user" };
+        var update = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            Id = $"{conversation.Id}|start",
+            Timestamp = time.GetUtcNow(),
+            ChannelId = ChannelId,
+            ServiceUrl = serviceUrl,
+            From = user,
+            Recipient = BotAccount,
+            Conversation = new ConversationAccount { Id = conversation.Id },
+            MembersAdded = [user],
+        };
+
+        // Not in the transcript: Azure never shows conversationUpdate to clients either. A failed welcome is logged
+        // and the conversation goes on: the visitor can still ask.
+        await RunTurnAsync(conversation, update).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stamps and appends the visitor's activity (the echo Web Chat waits for, channelData intact), then runs the turn.
+    /// Returns the id the activity got, and whether the bot failed to handle it.
+    /// </summary>
+    public async Task<(string Id, bool BotFailed)> ReceiveAsync(DirectLineConversation conversation, Activity activity, string serviceUrl)
+    {
+        activity.ChannelId = activity.ChannelId == WebChatChannelId ? WebChatChannelId : ChannelId;
+        activity.ServiceUrl = serviceUrl;
+        activity.From = new ChannelAccount { Id = conversation.UserId, Name = activity.From?.Name, Role = "user" };
+        activity.Recipient = BotAccount;
+        activity.Conversation = new ConversationAccount { Id = conversation.Id };
+        activity.ReplyToId = null;
+        conversation.Append(activity, time.GetUtcNow());
+
+        // Over-long questions are the answer engine's to refuse politely (Answering:MaxQuestionLength), like on every channel.
+        var handled = await RunTurnAsync(conversation, activity).ConfigureAwait(false);
+        return (activity.Id!, !handled);
+    }
+
+    /// <summary>Runs one turn and appends its replies; false when the pipeline threw (logged, never passed to the client).</summary>
+    private async Task<bool> RunTurnAsync(DirectLineConversation conversation, Activity activity)
+    {
+        TurnResult result;
+        try
+        {
+            // The visitor's request may be gone (tab closed) while the answer is still wanted in the transcript.
+            result = await turnHandler.HandleAsync(activity, lifetime.ApplicationStopping).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            logger.LogError(exception, "Direct Line {ConversationId}: the turn for {Type} {Id} failed", conversation.Id, activity.Type, activity.Id);
+            return false;
+        }
+
+        foreach (var reply in result.Replies)
+        {
+            AppendReply(conversation, activity, reply);
+        }
+
+        return true;
+    }
+
+    private void AppendReply(DirectLineConversation conversation, Activity incoming, Activity reply)
+    {
+        reply.ChannelId = incoming.ChannelId;
+        reply.ServiceUrl = null;
+        reply.Conversation = new ConversationAccount { Id = conversation.Id };
+        reply.From = new ChannelAccount { Id = _options.BotId, Name = reply.From?.Name ?? _options.BotName, Role = "bot" };
+        reply.Recipient = new ChannelAccount { Id = conversation.UserId, Role = "user" };
+        if (!incoming.Is(ActivityTypes.ConversationUpdate))
+        {
+            // Web Chat holds a reply until the activity it answers is shown: it must name the echoed id.
+            reply.ReplyToId ??= incoming.Id;
+        }
+
+        conversation.Append(reply, time.GetUtcNow());
+        logger.LogDebug("Direct Line {ConversationId}: bot {Type} {Id}", conversation.Id, reply.Type, reply.Id);
+    }
+}

@@ -1,0 +1,68 @@
+using CcsviBot.Core.Answering;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CcsviBot.Tests.DirectLine;
+
+/// <summary>
+/// The whole bot, real turn pipeline and engine included, on a loopback Kestrel port, for clients that cannot use an
+/// in-memory TestServer: a Node process and a browser.
+/// </summary>
+public sealed class LiveBotHost : WebApplicationFactory<Program>
+{
+    private readonly Lazy<Uri> _baseAddress;
+
+    public LiveBotHost()
+    {
+        UseKestrel(0);
+        _baseAddress = new(() =>
+        {
+            StartServer();
+            WaitForKnowledgeBase();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("[::1]", "localhost", StringComparison.Ordinal).Replace("127.0.0.1", "localhost", StringComparison.Ordinal) + "/");
+        });
+    }
+
+    /// <summary>http://localhost:PORT/ of the started bot.</summary>
+    public Uri BaseAddress => _baseAddress.Value;
+
+    /// <summary>The live bot's knowledge base, once it has started and loaded it.</summary>
+    public KnowledgeBase KnowledgeBase
+    {
+        get
+        {
+            _ = BaseAddress;
+            return Services.GetRequiredService<IKnowledgeBaseProvider>().Current;
+        }
+    }
+
+    /// <summary>The FAQ loads in the background after start-up; a visitor arriving before it gets no answers yet.</summary>
+    private void WaitForKnowledgeBase()
+    {
+        var provider = Services.GetRequiredService<IKnowledgeBaseProvider>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                _ = provider.Current;
+                return;
+            }
+            catch (InvalidOperationException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        // Several clients from one address in quick succession must not trip the per-address token limit.
+        builder.UseSetting("DirectLine:TokensPerMinute", "1000");
+    }
+}
