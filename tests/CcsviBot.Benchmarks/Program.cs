@@ -4,7 +4,6 @@ using CcsviBot.Benchmarks;
 // dotnet run -c Release --project tests/CcsviBot.Benchmarks -- --filter '*'     (BenchmarkDotNet)
 // dotnet run -c Release --project tests/CcsviBot.Benchmarks -- memory           (memory after load)
 // dotnet run -c Release --project tests/CcsviBot.Benchmarks -- features FAQ TSV (calibration features)
-if (args.Length == 1 && args[0] == "timing") { Timing.Run(); return 0; }
 if (args.Length == 1 && args[0] == "memory")
 {
     return MemoryAfterLoad.Run();
