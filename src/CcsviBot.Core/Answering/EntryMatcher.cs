@@ -36,6 +36,7 @@ internal sealed class EntryMatcher
     private readonly Dictionary<string, int> stemIds = new(StringComparer.Ordinal);
     private readonly List<int> documentFrequencies = [];
     private readonly List<int> textFrequencies = [];
+    private readonly string[] sortedStems;
     private readonly double[] stemWeights;
     private readonly Dictionary<FaqEntry, EntryProfile> profiles = new(ReferenceEqualityComparer.Instance);
     private readonly int entryCount;
@@ -97,6 +98,7 @@ internal sealed class EntryMatcher
             .Select((df, stem) => Math.Max(MinimumWeight, InverseDocumentFrequency(df > 0 ? df : textFrequencies[stem])))
             .ToArray();
         unknownWeight = InverseDocumentFrequency(0) * UnknownWordWeightFactor;
+        sortedStems = [.. stemIds.Keys.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>True when some entry uses a word with this stem (so the word is not a typo, whatever its form).</summary>
@@ -134,7 +136,7 @@ internal sealed class EntryMatcher
             var answerCoverage = 0.0;
             foreach (var concept in concepts)
             {
-                answerCoverage += concept.Matches(profile.AllStems) ? concept.Weight / totalWeight : 0;
+                answerCoverage += concept.Credit(profile.AllStems) * concept.Weight / totalWeight;
             }
 
             var relativeSearch = topSearchScore > 0 ? hit.Score / topSearchScore : 0;
@@ -175,6 +177,22 @@ internal sealed class EntryMatcher
             if (conceptMatched)
             {
                 covered += concept.Weight;
+                continue;
+            }
+
+            foreach (var stem in concept.SoftStems)
+            {
+                var at = Array.BinarySearch(phrasing, stem);
+                if (at >= 0)
+                {
+                    matched[at] = true;
+                    conceptMatched = true;
+                }
+            }
+
+            if (conceptMatched)
+            {
+                covered += SoftCredit * concept.Weight;
             }
         }
 
@@ -192,6 +210,52 @@ internal sealed class EntryMatcher
         return (covered / totalWeight, phrasingWeight > 0 ? phrasingMatched / phrasingWeight : 0);
     }
 
+    /// <summary>
+    /// Stems of other forms of the same word that Porter keeps apart ("genes"/"genetic", "surgeon"/"surgery"): a known
+    /// stem that the word's stem starts (at least 4 letters), or that shares its first 6 letters.
+    /// </summary>
+    private IEnumerable<int> RelatedStems(string stem)
+    {
+        var found = new HashSet<int>();
+        if (stem.Length >= SoftPrefixLength)
+        {
+            AddStemsStartingWith(stem[..SoftPrefixLength], found);
+        }
+
+        if (stem.Length >= SoftStemLength)
+        {
+            AddStemsStartingWith(stem, found);
+            for (var length = SoftStemLength; length < stem.Length; length++)
+            {
+                if (stemIds.TryGetValue(stem[..length], out var id))
+                {
+                    found.Add(id);
+                }
+            }
+        }
+
+        if (stemIds.TryGetValue(stem, out var self))
+        {
+            found.Remove(self);
+        }
+
+        return found.Take(MaxRelatedStems);
+    }
+
+    private void AddStemsStartingWith(string prefix, HashSet<int> into)
+    {
+        var at = Array.BinarySearch(sortedStems, prefix, StringComparer.Ordinal);
+        for (var i = at < 0 ? ~at : at; i < sortedStems.Length && sortedStems[i].StartsWith(prefix, StringComparison.Ordinal) && into.Count < MaxRelatedStems; i++)
+        {
+            into.Add(stemIds[sortedStems[i]]);
+        }
+    }
+
+    private const int SoftPrefixLength = 6;
+    private const int SoftStemLength = 4;
+    private const int MaxRelatedStems = 8;
+    private const double SoftCredit = 0.6;
+
     private static bool ContainsAll(int[] sortedStems, int[] form)
     {
         foreach (var stem in form)
@@ -208,7 +272,9 @@ internal sealed class EntryMatcher
     private Concept ToConcept(QueryTerm term)
     {
         var forms = new List<int[]>();
+        var soft = new HashSet<int>();
         var weight = 0.0;
+        var softWeight = 0.0;
         foreach (var form in term.Forms)
         {
             // Phrasings hold content words only, so a multi-word form is matched on its content words ("lack of oxygen").
@@ -230,9 +296,24 @@ internal sealed class EntryMatcher
                 forms.Add(stems);
                 weight = Math.Max(weight, formWeight);
             }
+
+            if (words.Length == 1)
+            {
+                foreach (var related in RelatedStems(PorterStemmer.Stem(words[0])))
+                {
+                    soft.Add(related);
+                    softWeight = Math.Max(softWeight, stemWeights[related]);
+                }
+            }
         }
 
-        return new Concept([.. forms], forms.Count > 0 ? Math.Max(weight, MinimumWeight) : unknownWeight);
+        foreach (var form in forms.Where(f => f.Length == 1))
+        {
+            soft.Remove(form[0]);
+        }
+
+        var conceptWeight = forms.Count > 0 ? Math.Max(weight, MinimumWeight) : soft.Count > 0 ? Math.Max(softWeight, MinimumWeight) : unknownWeight;
+        return new Concept([.. forms], [.. soft], conceptWeight);
     }
 
     private int StemId(string stem)
@@ -253,19 +334,28 @@ internal sealed class EntryMatcher
 
     private sealed record EntryProfile(int[][] Phrasings, int[] AllStems);
 
-    private sealed record Concept(int[][] Forms, double Weight)
+    private sealed record Concept(int[][] Forms, int[] SoftStems, double Weight)
     {
-        public bool Matches(int[] sortedStems)
+        /// <summary>1 when a form occurs in the stems, <see cref="SoftCredit"/> when only a related form does, else 0.</summary>
+        public double Credit(int[] sortedStems)
         {
             foreach (var form in Forms)
             {
                 if (ContainsAll(sortedStems, form))
                 {
-                    return true;
+                    return 1;
                 }
             }
 
-            return false;
+            foreach (var stem in SoftStems)
+            {
+                if (Array.BinarySearch(sortedStems, stem) >= 0)
+                {
+                    return SoftCredit;
+                }
+            }
+
+            return 0;
         }
     }
 }
