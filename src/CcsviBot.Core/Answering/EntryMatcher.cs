@@ -37,6 +37,7 @@ internal sealed class EntryMatcher
     private readonly List<int> documentFrequencies = [];
     private readonly List<int> textFrequencies = [];
     private readonly string[] sortedStems;
+    private readonly HashSet<int> functionWordIds = [];
     private readonly double[] stemWeights;
     private readonly Dictionary<FaqEntry, EntryProfile> profiles = new(ReferenceEqualityComparer.Instance);
     private readonly int entryCount;
@@ -63,7 +64,7 @@ internal sealed class EntryMatcher
         foreach (var entry in entries)
         {
             var phrasings = entry.Alternates.Prepend(entry.Question)
-                .Select(p => TextNormalizer.Words(p).Where(w => !StopWords.Contains(w)).Select(WordStemId).Distinct().Order().ToArray())
+                .Select(p => TextNormalizer.Words(p).Select(w => StopWords.Contains(w) ? FunctionWordId(w) : WordStemId(w)).Distinct().Order().ToArray())
                 .Where(p => p.Length > 0)
                 .ToArray();
             all.Clear();
@@ -71,7 +72,7 @@ internal sealed class EntryMatcher
             {
                 foreach (var stem in phrasing)
                 {
-                    if (all.Add(stem))
+                    if (!functionWordIds.Contains(stem) && all.Add(stem))
                     {
                         documentFrequencies[stem]++;
                     }
@@ -95,7 +96,7 @@ internal sealed class EntryMatcher
 
         // Phrasing frequency tells FAQ questions apart; a word no phrasing uses is weighed by how many answers use it.
         stemWeights = documentFrequencies
-            .Select((df, stem) => Math.Max(MinimumWeight, InverseDocumentFrequency(df > 0 ? df : textFrequencies[stem])))
+            .Select((df, stem) => functionWordIds.Contains(stem) ? FunctionWordWeight : Math.Max(MinimumWeight, InverseDocumentFrequency(df > 0 ? df : textFrequencies[stem])))
             .ToArray();
         unknownWeight = InverseDocumentFrequency(0) * UnknownWordWeightFactor;
         sortedStems = [.. stemIds.Keys.Order(StringComparer.Ordinal)];
@@ -106,12 +107,15 @@ internal sealed class EntryMatcher
 
     public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<SearchHit> hits)
     {
-        var concepts = query.Terms.Select(ToConcept).ToArray();
-        var totalWeight = concepts.Sum(c => c.Weight);
-        if (totalWeight <= 0 || hits.Count == 0)
+        var topicConcepts = query.Terms.Select(ToConcept).ToArray();
+        var topicWeight = topicConcepts.Sum(c => c.Weight);
+        if (topicWeight <= 0 || hits.Count == 0)
         {
             return [];
         }
+
+        var concepts = topicConcepts.Concat(query.FunctionWords.Select(FunctionConcept)).ToArray();
+        var totalWeight = concepts.Sum(c => c.Weight);
 
         var topSearchScore = hits.Max(h => h.Score);
         var scores = new List<MatchScore>(hits.Count);
@@ -134,9 +138,9 @@ internal sealed class EntryMatcher
             }
 
             var answerCoverage = 0.0;
-            foreach (var concept in concepts)
+            foreach (var concept in topicConcepts)
             {
-                answerCoverage += concept.Credit(profile.AllStems) * concept.Weight / totalWeight;
+                answerCoverage += concept.Credit(profile.AllStems) * concept.Weight / topicWeight;
             }
 
             var relativeSearch = topSearchScore > 0 ? hit.Score / topSearchScore : 0;
@@ -269,6 +273,9 @@ internal sealed class EntryMatcher
         return true;
     }
 
+    private Concept FunctionConcept(string word) =>
+        stemIds.TryGetValue(FunctionWordPrefix + word, out var id) ? new Concept([[id]], [], FunctionWordWeight) : new Concept([], [], FunctionWordWeight);
+
     private Concept ToConcept(QueryTerm term)
     {
         var forms = new List<int[]>();
@@ -315,6 +322,19 @@ internal sealed class EntryMatcher
         var conceptWeight = forms.Count > 0 ? Math.Max(weight, MinimumWeight) : soft.Count > 0 ? Math.Max(softWeight, MinimumWeight) : unknownWeight;
         return new Concept([.. forms], [.. soft], conceptWeight);
     }
+
+    // Function words share the id space under a prefix no stem has, so "is" never meets a stem "is".
+    private int FunctionWordId(string word)
+    {
+        var id = StemId(FunctionWordPrefix + word);
+        functionWordIds.Add(id);
+        return id;
+    }
+
+    private const string FunctionWordPrefix = "#";
+
+    // Small next to any topic word: they only break ties between phrasings that cover the same topic words.
+    private const double FunctionWordWeight = 0.3;
 
     private int StemId(string stem)
     {
