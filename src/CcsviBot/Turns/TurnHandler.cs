@@ -29,6 +29,7 @@ public sealed partial class TurnHandler : ITurnHandler
     public const string ErrorMessage = "Sorry, something went wrong on my side. Please try again in a moment.";
 
     private const int StarterQuestionCount = 3;
+    private const string TeamsChannelId = "msteams";
 
     private readonly IKnowledgeBaseProvider knowledgeBases;
     private readonly IOptions<AnsweringOptions> answering;
@@ -66,8 +67,7 @@ public sealed partial class TurnHandler : ITurnHandler
 
         if (activity.Is(ActivityTypes.ConversationUpdate))
         {
-            var someoneElseJoined = activity.MembersAdded?.Any(member => member.Id is not null && member.Id != activity.Recipient?.Id) ?? false;
-            return someoneElseJoined ? Respond(activity, Welcome) : TurnResult.Empty;
+            return DeservesWelcome(activity) ? Respond(activity, Welcome) : TurnResult.Empty;
         }
 
         if (activity.Is(ActivityTypes.Invoke))
@@ -76,6 +76,18 @@ public sealed partial class TurnHandler : ITurnHandler
         }
 
         return TurnResult.Empty;
+    }
+
+    /// <summary>
+    /// Someone other than the bot joined; or, in Teams, the bot itself was added: installing the app sends only the bot
+    /// in membersAdded, and that is the one chance to greet. Other channels (Azure Direct Line) announce the bot on its
+    /// own before the user, so greeting the bot there would welcome twice.
+    /// </summary>
+    private static bool DeservesWelcome(Activity activity)
+    {
+        var added = activity.MembersAdded?.Where(member => member.Id is not null).ToList() ?? [];
+        var botAdded = added.Any(member => member.Id == activity.Recipient?.Id);
+        return added.Count > (botAdded ? 1 : 0) || (botAdded && activity.ChannelId == TeamsChannelId);
     }
 
     private async Task<InvokeResponse> InvokeAsync(Activity activity, CancellationToken cancellationToken)

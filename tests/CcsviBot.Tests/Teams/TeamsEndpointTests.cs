@@ -183,6 +183,22 @@ public sealed class TeamsEndpointTests(TeamsBotFixture fixture) : IClassFixture<
         Assert.Contains(CardJson.Submits(card), a => a["data"]?["entryId"] is not null);
     }
 
+    [Theory]
+    [InlineData("personal")]
+    [InlineData("channel")]
+    public async Task Installing_the_app_is_welcomed_although_only_the_bot_was_added(string conversationType)
+    {
+        var update = TeamsMessage(null);
+        update.Type = ActivityTypes.ConversationUpdate;
+        update.Conversation!.ConversationType = conversationType;
+        update.MembersAdded = [new ChannelAccount { Id = BotId }];
+
+        var card = CardOf(await SendAsync(update));
+
+        Assert.Contains(TurnHandler.WelcomeMessage, CardJson.Texts(card));
+        Assert.Contains(TestKnowledgeBase.Disclaimer, CardJson.Texts(card));
+    }
+
     [Fact]
     public async Task Other_channels_keep_the_Markdown_rendering()
     {
