@@ -13,6 +13,13 @@ internal readonly record struct MatchScore(
     double AnswerCoverage,
     double SearchScore);
 
+/// <summary>How the re-score mixes its parts; <see cref="Default"/> is chosen by the benchmark project's <c>calibrate</c> mode.</summary>
+internal readonly record struct MatchWeights(double Phrasing, double PrecisionShare, double Answer, double Search)
+{
+    // Still the values fitted on the evaluation set; the calibrate mode replaces them with a held-out fit.
+    public static MatchWeights Default { get; } = new(0.8, 0.2, 0.3, 0.05);
+}
+
 /// <summary>
 /// Re-scores the index's candidates the way a reader would judge an FAQ match: how much of the query's weighted
 /// concepts one of the entry's phrasings (question or an alternate) covers, how much of that phrasing the query
@@ -23,12 +30,6 @@ internal readonly record struct MatchScore(
 internal sealed class EntryMatcher
 {
     private const double MinimumWeight = 0.15;
-
-    // Fitted on the evaluation set (retrieval top-1); the result is flat around these values.
-    private const double PhrasingWeight = 0.8;
-    private const double PrecisionShare = 0.2;
-    private const double AnswerWeight = 0.3;
-    private const double SearchWeight = 0.05;
 
     // Unknown words still say what the question is about, but may be chatter ("googling", "forums"): count them partly.
     private const double UnknownWordWeightFactor = 1.0;
@@ -105,7 +106,9 @@ internal sealed class EntryMatcher
     /// <summary>True when some entry uses a word with this stem (so the word is not a typo, whatever its form).</summary>
     public bool KnowsStem(string stem) => stemIds.ContainsKey(stem);
 
-    public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<SearchHit> hits)
+    public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<SearchHit> hits) => Rank(query, hits, MatchWeights.Default);
+
+    public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<SearchHit> hits, MatchWeights weights)
     {
         var topicConcepts = query.Terms.Select(ToConcept).ToArray();
         var topicWeight = topicConcepts.Sum(c => c.Weight);
@@ -130,7 +133,7 @@ internal sealed class EntryMatcher
             foreach (var phrasing in profile.Phrasings)
             {
                 var (coverage, precision) = Compare(concepts, totalWeight, phrasing);
-                var combined = Combine(coverage, precision);
+                var combined = Combine(coverage, precision, weights.PrecisionShare);
                 if (combined > bestPhrasing)
                 {
                     (bestPhrasing, bestCoverage, bestPrecision) = (combined, coverage, precision);
@@ -144,7 +147,7 @@ internal sealed class EntryMatcher
             }
 
             var relativeSearch = topSearchScore > 0 ? hit.Score / topSearchScore : 0;
-            var score = (PhrasingWeight * bestPhrasing) + (AnswerWeight * answerCoverage) + (SearchWeight * relativeSearch);
+            var score = (weights.Phrasing * bestPhrasing) + (weights.Answer * answerCoverage) + (weights.Search * relativeSearch);
             scores.Add(new MatchScore(hit.Entry, score, bestCoverage, bestPrecision, answerCoverage, hit.Score));
         }
 
@@ -153,8 +156,8 @@ internal sealed class EntryMatcher
     }
 
     // Coverage matters more than precision: a short query fully inside a long phrasing is a good match.
-    private static double Combine(double coverage, double precision) =>
-        coverage <= 0 ? 0 : coverage * (1 - PrecisionShare + (PrecisionShare * precision));
+    private static double Combine(double coverage, double precision, double precisionShare) =>
+        coverage <= 0 ? 0 : coverage * (1 - precisionShare + (precisionShare * precision));
 
     private (double Coverage, double Precision) Compare(Concept[] concepts, double totalWeight, int[] phrasing)
     {
