@@ -15,10 +15,10 @@ namespace CcsviBot.Core.Answering;
 internal static class ConfidenceModel
 {
     /// <summary>Feature names, in the order of <see cref="Features"/> (after the intercept).</summary>
-    public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms"];
+    public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] Coefficients = [-8.016, 2.798, 1.68, 2.167, 1.585, 2.481, 2.351];
+    private static readonly double[] Coefficients = [-4.099, 1.653, 5.093, 0.923, 1.139, -0.05, 0.536, -2.575, -0.348, 1.094, -3.89];
 
     public static double Confidence(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked) =>
         ranked.Count == 0 || query.IsEmpty ? 0 : Math.Round(Logistic(Coefficients, Features(query, ranked)), 4);
@@ -28,7 +28,16 @@ internal static class ConfidenceModel
     {
         var top = ranked[0];
         var lead = top.Score - (ranked.Count > 1 ? ranked[1].Score : 0);
-        return [top.Score, lead, top.QuestionCoverage, top.QuestionPrecision, top.AnswerCoverage, Math.Log(query.Terms.Count)];
+        var unknownShare = query.Terms.Count(t => !t.Known) / (double)query.Terms.Count;
+        double otherCoverage = 0, otherAnswer = 0;
+        for (var i = 1; i < ranked.Count; i++)
+        {
+            otherCoverage = Math.Max(otherCoverage, ranked[i].QuestionCoverage);
+            otherAnswer = Math.Max(otherAnswer, ranked[i].AnswerCoverage);
+        }
+
+        return [top.Score, lead, top.QuestionCoverage, top.QuestionPrecision, top.AnswerCoverage, Math.Log(query.Terms.Count), unknownShare,
+            top.QuestionCoverage - otherCoverage, top.AnswerCoverage - otherAnswer, top.Score > 0 ? lead / top.Score : 0];
     }
 
     public static double Logistic(IReadOnlyList<double> coefficients, IReadOnlyList<double> features)

@@ -16,6 +16,7 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
     private const int MaxWords = 400;
     private const int ShortestCorrectableWord = 4;
     private const int TwoEditWordLength = 9;
+    private const int TwoEditEndingLength = 7;
 
     public AnalyzedQuery Analyze(string? text)
     {
@@ -87,9 +88,27 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
         // A long word is no typo of a stop word ("weather" is not "whether"): the topic would silently vanish.
         // Two edits only for long words: a shorter real word two edits away is too often another real word ("parents", "patients").
         var similar = index.SimilarTerms(word, word.Length < TwoEditWordLength ? 1 : 2);
-        return similar.FirstOrDefault(candidate =>
+        var corrected = similar.FirstOrDefault(candidate =>
             (candidate[0] == word[0] || (candidate.Length > 1 && candidate[0] == word[1] && candidate[1] == word[0]))
             && (word.Length < 6 || !StopWords.Contains(candidate)));
+
+        // A mid-length word may still be two edits off in its ending ("multipal", "theraphy"); a shared start of
+        // half the word or more keeps that apart from a different real word ("parents" is not "patients").
+        return corrected ?? (word.Length < TwoEditEndingLength || word.Length >= TwoEditWordLength
+            ? null
+            : index.SimilarTerms(word, 2).FirstOrDefault(candidate =>
+                CommonPrefixLength(candidate, word) * 2 >= word.Length && !StopWords.Contains(candidate)));
+    }
+
+    private static int CommonPrefixLength(string a, string b)
+    {
+        var length = 0;
+        while (length < a.Length && length < b.Length && a[length] == b[length])
+        {
+            length++;
+        }
+
+        return length;
     }
 
     private bool IsKnown(string word) => index.ContainsTerm(word) || knowsStem?.Invoke(PorterStemmer.Stem(word)) == true;

@@ -23,7 +23,7 @@ internal static partial class Calibration
     private const double MaxWrongShare = 0.02;
     private const double MinNoneShare = 0.95;
 
-    public static int Run()
+    public static int Run(bool showMisses)
     {
         var root = Corpora.RepositoryRoot;
         var content = FaqLoader.Load(Path.Combine(root, "faq")).Content ?? throw new InvalidOperationException("cannot load faq/");
@@ -82,7 +82,23 @@ internal static partial class Calibration
         var clarify = candidates.First(t => outConfidences.Count(c => c >= t) <= (1 - MinNoneShare) * outConfidences.Count);
         var answer = candidates.Where(t => t >= clarify).First(t => scored.Count(s => s.InScope && !s.Right && s.Confidence >= t) <= MaxWrongShare * inCount);
 
+        if (showMisses)
+        {
+            // Training data only: to see classes of failure, never the evaluation set.
+            foreach (var miss in inScope.Where(c => c.Ranked[best].Count == 0 || c.Ranked[best][0].Entry.Id != c.Expected))
+            {
+                Console.WriteLine($"loo miss\t{miss.Expected}\t{(miss.Ranked[best].Count > 0 ? miss.Ranked[best][0].Entry.Id : "-")}\t{miss.Question}");
+            }
+
+            foreach (var (row, question) in scored.Skip(inScope.Count).Zip(outOfScope.Select(o => o.Question)).Where(p => p.First.Confidence >= 0.2).OrderByDescending(p => p.First.Confidence))
+            {
+                Console.WriteLine(Invariant($"out of scope\t{row.Confidence:0.00}\t{question}"));
+            }
+        }
+
         Console.WriteLine($"fitted on {fitted.Count} rows ({inCount} in scope, {outConfidences.Count} out of scope)");
+        var w = grid[best];
+        Console.WriteLine(Invariant($"MatchWeights.Default new({w.Phrasing}, {w.PrecisionShare}, {w.Answer}, {w.Search}, {w.Vocabulary})"));
         Console.WriteLine("ConfidenceModel.Coefficients (intercept, " + string.Join(", ", ConfidenceModel.FeatureNames) + "):");
         Console.WriteLine("    [" + string.Join(", ", coefficients.Select(c => c.ToString("0.###", CultureInfo.InvariantCulture))) + "]");
         Console.WriteLine(Invariant($"Answering:AnswerThreshold {answer:0.####}  ClarifyThreshold {clarify:0.####}"));
@@ -94,13 +110,13 @@ internal static partial class Calibration
     private static IEnumerable<MatchWeights> WeightGrid()
     {
         // The phrasing weight stays fixed: only the ratios change the ranking, and the confidence model absorbs scale.
-        foreach (var precisionShare in new[] { 0.1, 0.2, 0.35, 0.5, 0.7 })
+        foreach (var precisionShare in new[] { 0.2, 0.35, 0.5, 0.7 })
         {
-            foreach (var answer in new[] { 0.15, 0.3, 0.45, 0.6, 0.8 })
+            foreach (var answer in new[] { 0.15, 0.3, 0.45, 0.6 })
             {
-                foreach (var search in new[] { 0, 0.05 })
+                foreach (var vocabulary in new[] { 0, 0.2, 0.4, 0.6 })
                 {
-                    yield return new MatchWeights(MatchWeights.Default.Phrasing, precisionShare, answer, search);
+                    yield return MatchWeights.Default with { PrecisionShare = precisionShare, Answer = answer, Vocabulary = vocabulary };
                 }
             }
         }
