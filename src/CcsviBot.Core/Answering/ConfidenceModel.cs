@@ -18,7 +18,7 @@ internal static class ConfidenceModel
     public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] Coefficients = [-4.099, 1.653, 5.093, 0.923, 1.139, -0.05, 0.536, -2.575, -0.348, 1.094, -3.89];
+    private static readonly double[] Coefficients = [-3.098, 1.032, 3.397, 1.048, 1.093, -0.133, 0.248, -2.119, 0.205, 1.508, -2.414];
 
     public static double Confidence(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked) =>
         ranked.Count == 0 || query.IsEmpty ? 0 : Math.Round(Logistic(Coefficients, Features(query, ranked)), 4);

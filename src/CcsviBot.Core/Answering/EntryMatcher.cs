@@ -14,10 +14,10 @@ internal readonly record struct MatchScore(
     double SearchScore);
 
 /// <summary>How the re-score mixes its parts; <see cref="Default"/> is chosen by the benchmark project's <c>calibrate</c> mode.</summary>
-internal readonly record struct MatchWeights(double Phrasing, double PrecisionShare, double Answer, double Search, double Vocabulary)
+internal readonly record struct MatchWeights(double Phrasing, double PrecisionShare, double Answer, double Search, double Vocabulary, double Unknown)
 {
     // Chosen by leave-one-out retrieval top-1 over the entries' own phrasings (never the evaluation set).
-    public static MatchWeights Default { get; } = new(0.8, 0.5, 0.6, 0, 0.6);
+    public static MatchWeights Default { get; } = new(0.8, 0.7, 0.6, 0, 0.9, 2.5);
 }
 
 /// <summary>
@@ -30,9 +30,6 @@ internal readonly record struct MatchWeights(double Phrasing, double PrecisionSh
 internal sealed class EntryMatcher
 {
     private const double MinimumWeight = 0.15;
-
-    // Unknown words still say what the question is about, but may be chatter ("googling", "forums"): count them partly.
-    private const double UnknownWordWeightFactor = 1.0;
 
     private readonly Dictionary<string, int> stemIds = new(StringComparer.Ordinal);
     private readonly List<int> documentFrequencies = [];
@@ -100,7 +97,7 @@ internal sealed class EntryMatcher
         stemWeights = documentFrequencies
             .Select((df, stem) => functionWordIds.Contains(stem) ? FunctionWordWeight : Math.Max(MinimumWeight, InverseDocumentFrequency(df > 0 ? df : textFrequencies[stem])))
             .ToArray();
-        unknownWeight = InverseDocumentFrequency(0) * UnknownWordWeightFactor;
+        unknownWeight = InverseDocumentFrequency(0);
         sortedStems = [.. stemIds.Keys.Order(StringComparer.Ordinal)];
     }
 
@@ -111,7 +108,7 @@ internal sealed class EntryMatcher
 
     public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<SearchHit> hits, MatchWeights weights)
     {
-        var topicConcepts = query.Terms.Select(ToConcept).ToArray();
+        var topicConcepts = query.Terms.Select(t => ToConcept(t, weights.Unknown)).ToArray();
         var topicWeight = topicConcepts.Sum(c => c.Weight);
         if (topicWeight <= 0 || hits.Count == 0)
         {
@@ -281,7 +278,8 @@ internal sealed class EntryMatcher
     private Concept FunctionConcept(string word) =>
         stemIds.TryGetValue(FunctionWordPrefix + word, out var id) ? new Concept([[id]], [], FunctionWordWeight) : new Concept([], [], FunctionWordWeight);
 
-    private Concept ToConcept(QueryTerm term)
+    /// <summary>A word no entry has weighs the rarest weight times <paramref name="unknownFactor"/>: it may be the topic ("alzheimers") or chatter.</summary>
+    private Concept ToConcept(QueryTerm term, double unknownFactor)
     {
         var forms = new List<int[]>();
         var soft = new HashSet<int>();
@@ -324,7 +322,7 @@ internal sealed class EntryMatcher
             soft.Remove(form[0]);
         }
 
-        var conceptWeight = forms.Count > 0 ? Math.Max(weight, MinimumWeight) : soft.Count > 0 ? Math.Max(softWeight, MinimumWeight) : unknownWeight;
+        var conceptWeight = forms.Count > 0 ? Math.Max(weight, MinimumWeight) : soft.Count > 0 ? Math.Max(softWeight, MinimumWeight) : unknownWeight * unknownFactor;
         return new Concept([.. forms], [.. soft], conceptWeight);
     }
 

@@ -26,10 +26,11 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
             words = words[..MaxWords];
         }
 
+        var acronyms = Acronyms(text);
         var originals = new string?[words.Length];
         for (var i = 0; i < words.Length; i++)
         {
-            var corrected = Correct(words[i]);
+            var corrected = acronyms.Contains(words[i]) ? null : Correct(words[i]);
             if (corrected is not null)
             {
                 originals[i] = words[i];
@@ -99,6 +100,32 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
             : index.SimilarTerms(word, 2).FirstOrDefault(candidate =>
                 CommonPrefixLength(candidate, word) * 2 >= word.Length && !StopWords.Contains(candidate)));
     }
+
+    /// <summary>
+    /// Words typed in capitals inside otherwise normal text ("COPD", "ALS"): names of things, not typos, so they are
+    /// never "corrected" into an FAQ word ("cord"). A message typed all in capitals has none.
+    /// </summary>
+    private static HashSet<string> Acronyms(string? text)
+    {
+        var acronyms = new HashSet<string>(StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(text) || !text.Any(char.IsLower))
+        {
+            return acronyms;
+        }
+
+        foreach (var token in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var letters = token.Trim(TokenPunctuation);
+            if (letters.Length >= 2 && letters.All(char.IsUpper))
+            {
+                acronyms.Add(letters.ToLowerInvariant());
+            }
+        }
+
+        return acronyms;
+    }
+
+    private static readonly char[] TokenPunctuation = ['.', ',', '?', '!', ':', ';', '(', ')', '"', '\'', '’'];
 
     private static int CommonPrefixLength(string a, string b)
     {

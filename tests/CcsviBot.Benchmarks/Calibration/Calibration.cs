@@ -46,11 +46,7 @@ internal static partial class Calibration
             }
         }
 
-        var topOne = grid.Select((w, g) => inScope.Count(c => c.Ranked[g].Count > 0 && c.Ranked[g][0].Entry.Id == c.Expected) / (double)inScope.Count).ToList();
-        var best = Enumerable.Range(0, grid.Count).OrderByDescending(g => Math.Round(topOne[g], 4)).ThenBy(g => grid[g] == MatchWeights.Default ? 0 : 1).First();
-        Console.WriteLine(Invariant($"leave-one-out phrasings: {inScope.Count}; top-1 with the current weights {topOne[grid.IndexOf(MatchWeights.Default)]:P1}, best {topOne[best]:P1} with {grid[best]}"));
-
-        var outOfScope = new List<(string Question, AnalyzedQuery Query, IReadOnlyList<MatchScore> Ranked)>();
+        var outOfScope = new List<(string Question, AnalyzedQuery Query, IReadOnlyList<MatchScore>[] Ranked)>();
         using (var full = KnowledgeBaseFactory.Build(content, new AnsweringOptions(), 1))
         {
             var engine = (AnswerEngine)full.Engine;
@@ -63,24 +59,29 @@ internal static partial class Calibration
                 }
 
                 var query = engine.Analyze(question);
-                outOfScope.Add((question, query, engine.Rank(query, grid[best])));
+                outOfScope.Add((question, query, grid.Select(w => engine.Rank(query, w)).ToArray()));
             }
         }
 
-        var rows = inScope.Select(c => (c.Query, Ranked: c.Ranked[best], Right: c.Ranked[best].Count > 0 && c.Ranked[best][0].Entry.Id == c.Expected, InScope: true))
-            .Concat(outOfScope.Select(c => (c.Query, c.Ranked, Right: false, InScope: false)))
-            .ToList();
-        var fitted = rows.Where(r => r.Ranked.Count > 0 && !r.Query.IsEmpty).ToList();
-        var coefficients = FitLogistic(fitted.Select(r => ConfidenceModel.Features(r.Query, r.Ranked)).ToList(), fitted.Select(r => r.Right).ToList());
-        double Confidence((AnalyzedQuery Query, IReadOnlyList<MatchScore> Ranked, bool Right, bool InScope) r) =>
-            r.Ranked.Count == 0 || r.Query.IsEmpty ? 0 : Math.Round(ConfidenceModel.Logistic(coefficients, ConfidenceModel.Features(r.Query, r.Ranked)), 4);
-        var scored = rows.Select(r => (Confidence: Confidence(r), r.Right, r.InScope)).ToList();
+        // Each weight setting gets its own confidence fit and thresholds; the one answering most training questions
+        // rightly within the limits wins (ties: better leave-one-out top-1).
+        var fits = grid.Select((_, g) => Fit(
+            inScope.Select(c => (c.Query, Ranked: c.Ranked[g], Right: c.Ranked[g].Count > 0 && c.Ranked[g][0].Entry.Id == c.Expected, InScope: true))
+                .Concat(outOfScope.Select(c => (c.Query, Ranked: c.Ranked[g], Right: false, InScope: false)))
+                .ToList())).ToList();
+        var topOne = grid.Select((_, g) => inScope.Count(c => c.Ranked[g].Count > 0 && c.Ranked[g][0].Entry.Id == c.Expected) / (double)inScope.Count).ToList();
+        var best = Enumerable.Range(0, grid.Count).OrderByDescending(g => fits[g].AnsweredRight).ThenByDescending(g => topOne[g]).First();
+        var current = grid.IndexOf(MatchWeights.Default);
+        Console.WriteLine(Invariant($"leave-one-out phrasings: {inScope.Count}; out of scope: {outOfScope.Count}"));
+        if (current >= 0)
+        {
+            Console.WriteLine(Invariant($"current weights: top-1 {topOne[current]:P1}, answered right {fits[current].AnsweredRight:P1}"));
+        }
 
-        var outConfidences = scored.Where(s => !s.InScope).Select(s => s.Confidence).ToList();
+        Console.WriteLine(Invariant($"best weights: top-1 {topOne[best]:P1}, answered right {fits[best].AnsweredRight:P1}"));
+        var (coefficients, scored, answer, clarify, _) = fits[best];
         var inCount = scored.Count(s => s.InScope);
-        var candidates = scored.Select(s => s.Confidence).Append(1).Distinct().Order().ToList();
-        var clarify = candidates.First(t => outConfidences.Count(c => c >= t) <= (1 - MinNoneShare) * outConfidences.Count);
-        var answer = candidates.Where(t => t >= clarify).First(t => scored.Count(s => s.InScope && !s.Right && s.Confidence >= t) <= MaxWrongShare * inCount);
+        var outConfidences = scored.Where(s => !s.InScope).Select(s => s.Confidence).ToList();
 
         if (showMisses)
         {
@@ -96,9 +97,9 @@ internal static partial class Calibration
             }
         }
 
-        Console.WriteLine($"fitted on {fitted.Count} rows ({inCount} in scope, {outConfidences.Count} out of scope)");
+        Console.WriteLine($"fitted on {inCount} in-scope and {outConfidences.Count} out-of-scope rows");
         var w = grid[best];
-        Console.WriteLine(Invariant($"MatchWeights.Default new({w.Phrasing}, {w.PrecisionShare}, {w.Answer}, {w.Search}, {w.Vocabulary})"));
+        Console.WriteLine(Invariant($"MatchWeights.Default new({w.Phrasing}, {w.PrecisionShare}, {w.Answer}, {w.Search}, {w.Vocabulary}, {w.Unknown})"));
         Console.WriteLine("ConfidenceModel.Coefficients (intercept, " + string.Join(", ", ConfidenceModel.FeatureNames) + "):");
         Console.WriteLine("    [" + string.Join(", ", coefficients.Select(c => c.ToString("0.###", CultureInfo.InvariantCulture))) + "]");
         Console.WriteLine(Invariant($"Answering:AnswerThreshold {answer:0.####}  ClarifyThreshold {clarify:0.####}"));
@@ -107,16 +108,38 @@ internal static partial class Calibration
         return 0;
     }
 
+    private sealed record Calibrated(double[] Coefficients, List<(double Confidence, bool Right, bool InScope)> Scored, double AnswerThreshold, double ClarifyThreshold, double AnsweredRight);
+
+    private static Calibrated Fit(List<(AnalyzedQuery Query, IReadOnlyList<MatchScore> Ranked, bool Right, bool InScope)> rows)
+    {
+        var fitted = rows.Where(r => r.Ranked.Count > 0 && !r.Query.IsEmpty).ToList();
+        var coefficients = FitLogistic(fitted.Select(r => ConfidenceModel.Features(r.Query, r.Ranked)).ToList(), fitted.Select(r => r.Right).ToList());
+        var scored = rows.Select(r => (
+            Confidence: r.Ranked.Count == 0 || r.Query.IsEmpty ? 0 : Math.Round(ConfidenceModel.Logistic(coefficients, ConfidenceModel.Features(r.Query, r.Ranked)), 4),
+            r.Right,
+            r.InScope)).ToList();
+        var outConfidences = scored.Where(s => !s.InScope).Select(s => s.Confidence).ToList();
+        var inCount = scored.Count(s => s.InScope);
+        var candidates = scored.Select(s => s.Confidence).Append(1).Distinct().Order().ToList();
+        var clarify = candidates.First(t => outConfidences.Count(c => c >= t) <= (1 - MinNoneShare) * outConfidences.Count);
+        var answer = candidates.Where(t => t >= clarify).First(t => scored.Count(s => s.InScope && !s.Right && s.Confidence >= t) <= MaxWrongShare * inCount);
+        var right = scored.Count(s => s.InScope && s.Right && s.Confidence >= answer) / (double)inCount;
+        return new Calibrated(coefficients, scored, answer, clarify, right);
+    }
+
     private static IEnumerable<MatchWeights> WeightGrid()
     {
         // The phrasing weight stays fixed: only the ratios change the ranking, and the confidence model absorbs scale.
-        foreach (var precisionShare in new[] { 0.2, 0.35, 0.5, 0.7 })
+        foreach (var precisionShare in new[] { 0.35, 0.5, 0.7 })
         {
-            foreach (var answer in new[] { 0.15, 0.3, 0.45, 0.6 })
+            foreach (var answer in new[] { 0.45, 0.6, 0.8 })
             {
-                foreach (var vocabulary in new[] { 0, 0.2, 0.4, 0.6 })
+                foreach (var vocabulary in new[] { 0.4, 0.6, 0.9 })
                 {
-                    yield return MatchWeights.Default with { PrecisionShare = precisionShare, Answer = answer, Vocabulary = vocabulary };
+                    foreach (var unknown in new[] { 1, 1.5, 2.5 })
+                    {
+                        yield return MatchWeights.Default with { PrecisionShare = precisionShare, Answer = answer, Vocabulary = vocabulary, Unknown = unknown };
+                    }
                 }
             }
         }
