@@ -18,7 +18,7 @@ internal static class ConfidenceModel
     public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] Coefficients = [-3.098, 1.032, 3.397, 1.048, 1.093, -0.133, 0.248, -2.119, 0.205, 1.508, -2.414];
+    private static readonly double[] Coefficients = [-3.06, 1.019, 3.455, 1.152, 1.056, -0.24, 0.265, -2.207, 0.121, 1.537, -2.349];
 
     public static double Confidence(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked) =>
         ranked.Count == 0 || query.IsEmpty ? 0 : Math.Round(Logistic(Coefficients, Features(query, ranked)), 4);
