@@ -14,10 +14,10 @@ internal readonly record struct MatchScore(
     double SearchScore);
 
 /// <summary>How the re-score mixes its parts; <see cref="Default"/> is chosen by the benchmark project's <c>calibrate</c> mode.</summary>
-internal readonly record struct MatchWeights(double Phrasing, double PrecisionShare, double Answer, double Search, double Vocabulary, double Unknown)
+internal readonly record struct MatchWeights(double Phrasing, double PrecisionShare, double Answer, double Search, double Vocabulary, double Unknown, double FunctionWord)
 {
     // Chosen by leave-one-out retrieval top-1 over the entries' own phrasings (never the evaluation set).
-    public static MatchWeights Default { get; } = new(0.8, 0.7, 0.6, 0, 0.9, 2.5);
+    public static MatchWeights Default { get; } = new(0.8, 0.7, 0.6, 0, 0.9, 2.5, 0.3);
 }
 
 /// <summary>
@@ -37,6 +37,7 @@ internal sealed class EntryMatcher
     private readonly string[] sortedStems;
     private readonly HashSet<int> functionWordIds = [];
     private readonly double[] stemWeights;
+    private readonly bool[] isFunctionWord;
     private readonly Dictionary<FaqEntry, EntryProfile> profiles = new(ReferenceEqualityComparer.Instance);
     private readonly int entryCount;
     private readonly double unknownWeight;
@@ -95,8 +96,9 @@ internal sealed class EntryMatcher
 
         // Phrasing frequency tells FAQ questions apart; a word no phrasing uses is weighed by how many answers use it.
         stemWeights = documentFrequencies
-            .Select((df, stem) => functionWordIds.Contains(stem) ? FunctionWordWeight : Math.Max(MinimumWeight, InverseDocumentFrequency(df > 0 ? df : textFrequencies[stem])))
+            .Select((df, stem) => functionWordIds.Contains(stem) ? 0 : Math.Max(MinimumWeight, InverseDocumentFrequency(df > 0 ? df : textFrequencies[stem])))
             .ToArray();
+        isFunctionWord = Enumerable.Range(0, documentFrequencies.Count).Select(functionWordIds.Contains).ToArray();
         unknownWeight = InverseDocumentFrequency(0);
         sortedStems = [.. stemIds.Keys.Order(StringComparer.Ordinal)];
     }
@@ -115,7 +117,7 @@ internal sealed class EntryMatcher
             return [];
         }
 
-        var concepts = topicConcepts.Concat(query.FunctionWords.Select(FunctionConcept)).ToArray();
+        var concepts = topicConcepts.Concat(query.FunctionWords.Select(w => FunctionConcept(w, weights.FunctionWord))).ToArray();
         var totalWeight = concepts.Sum(c => c.Weight);
 
         var topSearchScore = hits.Max(h => h.Score);
@@ -130,7 +132,7 @@ internal sealed class EntryMatcher
             double bestPhrasing = 0, bestCoverage = 0, bestPrecision = 0;
             foreach (var phrasing in profile.Phrasings)
             {
-                var (coverage, precision) = Compare(concepts, totalWeight, phrasing);
+                var (coverage, precision) = Compare(concepts, totalWeight, phrasing, weights.FunctionWord);
                 var combined = Combine(coverage, precision, weights.PrecisionShare);
                 if (combined > bestPhrasing)
                 {
@@ -158,7 +160,7 @@ internal sealed class EntryMatcher
     private static double Combine(double coverage, double precision, double precisionShare) =>
         coverage <= 0 ? 0 : coverage * (1 - precisionShare + (precisionShare * precision));
 
-    private (double Coverage, double Precision) Compare(Concept[] concepts, double totalWeight, int[] phrasing)
+    private (double Coverage, double Precision) Compare(Concept[] concepts, double totalWeight, int[] phrasing, double functionWordWeight)
     {
         // Allocation-free: this runs for every phrasing of every candidate.
         Span<bool> matched = phrasing.Length <= 128 ? stackalloc bool[phrasing.Length] : new bool[phrasing.Length];
@@ -205,7 +207,7 @@ internal sealed class EntryMatcher
         double phrasingWeight = 0, phrasingMatched = 0;
         for (var i = 0; i < phrasing.Length; i++)
         {
-            var weight = stemWeights[phrasing[i]];
+            var weight = isFunctionWord[phrasing[i]] ? functionWordWeight : stemWeights[phrasing[i]];
             phrasingWeight += weight;
             if (matched[i])
             {
@@ -275,8 +277,8 @@ internal sealed class EntryMatcher
         return true;
     }
 
-    private Concept FunctionConcept(string word) =>
-        stemIds.TryGetValue(FunctionWordPrefix + word, out var id) ? new Concept([[id]], [], FunctionWordWeight) : new Concept([], [], FunctionWordWeight);
+    private Concept FunctionConcept(string word, double weight) =>
+        stemIds.TryGetValue(FunctionWordPrefix + word, out var id) ? new Concept([[id]], [], weight) : new Concept([], [], weight);
 
     /// <summary>A word no entry has weighs the rarest weight times <paramref name="unknownFactor"/>: it may be the topic ("alzheimers") or chatter.</summary>
     private Concept ToConcept(QueryTerm term, double unknownFactor)
@@ -336,8 +338,6 @@ internal sealed class EntryMatcher
 
     private const string FunctionWordPrefix = "#";
 
-    // Small next to any topic word: they only break ties between phrasings that cover the same topic words.
-    private const double FunctionWordWeight = 0.3;
 
     private int StemId(string stem)
     {
