@@ -14,10 +14,10 @@ internal readonly record struct MatchScore(
     double SearchScore);
 
 /// <summary>How the re-score mixes its parts; <see cref="Default"/> is chosen by the benchmark project's <c>calibrate</c> mode.</summary>
-internal readonly record struct MatchWeights(double Phrasing, double PrecisionShare, double Answer, double Search, double Vocabulary, double Unknown, double FunctionWord)
+internal readonly record struct MatchWeights(double Phrasing, double PrecisionShare, double Answer, double Search, double Vocabulary, double Unknown, double FunctionWord, double SoftCredit)
 {
     // Chosen by leave-one-out retrieval top-1 over the entries' own phrasings (never the evaluation set).
-    public static MatchWeights Default { get; } = new(0.8, 0.7, 0.6, 0, 0.9, 2.5, 0.3);
+    public static MatchWeights Default { get; } = new(0.8, 0.7, 0.6, 0, 0.9, 2.5, 0.3, 0.6);
 }
 
 /// <summary>
@@ -132,7 +132,7 @@ internal sealed class EntryMatcher
             double bestPhrasing = 0, bestCoverage = 0, bestPrecision = 0;
             foreach (var phrasing in profile.Phrasings)
             {
-                var (coverage, precision) = Compare(concepts, totalWeight, phrasing, weights.FunctionWord);
+                var (coverage, precision) = Compare(concepts, totalWeight, phrasing, weights.FunctionWord, weights.SoftCredit);
                 var combined = Combine(coverage, precision, weights.PrecisionShare);
                 if (combined > bestPhrasing)
                 {
@@ -143,8 +143,8 @@ internal sealed class EntryMatcher
             double answerCoverage = 0, vocabularyCoverage = 0;
             foreach (var concept in topicConcepts)
             {
-                answerCoverage += concept.Credit(profile.AllStems) * concept.Weight / topicWeight;
-                vocabularyCoverage += concept.Credit(profile.Vocabulary) * concept.Weight / topicWeight;
+                answerCoverage += concept.Credit(profile.AllStems, weights.SoftCredit) * concept.Weight / topicWeight;
+                vocabularyCoverage += concept.Credit(profile.Vocabulary, weights.SoftCredit) * concept.Weight / topicWeight;
             }
 
             var relativeSearch = topSearchScore > 0 ? hit.Score / topSearchScore : 0;
@@ -160,7 +160,7 @@ internal sealed class EntryMatcher
     private static double Combine(double coverage, double precision, double precisionShare) =>
         coverage <= 0 ? 0 : coverage * (1 - precisionShare + (precisionShare * precision));
 
-    private (double Coverage, double Precision) Compare(Concept[] concepts, double totalWeight, int[] phrasing, double functionWordWeight)
+    private (double Coverage, double Precision) Compare(Concept[] concepts, double totalWeight, int[] phrasing, double functionWordWeight, double softCredit)
     {
         // Allocation-free: this runs for every phrasing of every candidate.
         Span<bool> matched = phrasing.Length <= 128 ? stackalloc bool[phrasing.Length] : new bool[phrasing.Length];
@@ -200,7 +200,7 @@ internal sealed class EntryMatcher
 
             if (conceptMatched)
             {
-                covered += SoftCredit * concept.Weight;
+                covered += softCredit * concept.Weight;
             }
         }
 
@@ -262,7 +262,6 @@ internal sealed class EntryMatcher
     private const int SoftPrefixLength = 6;
     private const int SoftStemLength = 4;
     private const int MaxRelatedStems = 8;
-    private const double SoftCredit = 0.6;
 
     private static bool ContainsAll(int[] sortedStems, int[] form)
     {
@@ -359,8 +358,8 @@ internal sealed class EntryMatcher
 
     private sealed record Concept(int[][] Forms, int[] SoftStems, double Weight)
     {
-        /// <summary>1 when a form occurs in the stems, <see cref="SoftCredit"/> when only a related form does, else 0.</summary>
-        public double Credit(int[] sortedStems)
+        /// <summary>1 when a form occurs in the stems, <paramref name="softCredit"/> when only a related form does, else 0.</summary>
+        public double Credit(int[] sortedStems, double softCredit)
         {
             foreach (var form in Forms)
             {
@@ -374,7 +373,7 @@ internal sealed class EntryMatcher
             {
                 if (Array.BinarySearch(sortedStems, stem) >= 0)
                 {
-                    return SoftCredit;
+                    return softCredit;
                 }
             }
 
