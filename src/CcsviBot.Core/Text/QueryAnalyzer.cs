@@ -108,7 +108,7 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
     private static HashSet<string> Acronyms(string? text)
     {
         var acronyms = new HashSet<string>(StringComparer.Ordinal);
-        if (string.IsNullOrEmpty(text) || !text.Any(char.IsLower))
+        if (string.IsNullOrEmpty(text) || !HasTwoCapitalsInARow(text) || !text.Any(char.IsLower))
         {
             return acronyms;
         }
@@ -126,6 +126,20 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
     }
 
     private static readonly char[] TokenPunctuation = ['.', ',', '?', '!', ':', ';', '(', ')', '"', '\'', '’'];
+
+    // Most messages have no acronym: skip the tokenising then.
+    private static bool HasTwoCapitalsInARow(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsUpper(text[i]) && char.IsUpper(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static int CommonPrefixLength(string a, string b)
     {
