@@ -6,7 +6,7 @@ using CcsviBot.Core.Faq;
 namespace CcsviBot.Benchmarks;
 
 /// <summary>
-/// Writes the engine's ranking features for every evaluation question (TSV), to fit the confidence model:
+/// Writes the engine's ranking features for every evaluation question (TSV), to inspect how the engine ranks them (the fit itself is the `calibrate` mode, on training data):
 /// <c>dotnet run -c Release --project tests/CcsviBot.Benchmarks -- features faq faq/eval/questions.tsv</c>.
 /// </summary>
 internal static class FeatureDump

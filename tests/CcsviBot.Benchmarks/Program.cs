@@ -1,12 +1,19 @@
 using BenchmarkDotNet.Running;
 using CcsviBot.Benchmarks;
+using CcsviBot.Benchmarks.Calibration;
 
 // dotnet run -c Release --project tests/CcsviBot.Benchmarks -- --filter '*'     (BenchmarkDotNet)
 // dotnet run -c Release --project tests/CcsviBot.Benchmarks -- memory           (memory after load)
-// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- features FAQ TSV (calibration features)
+// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- features FAQ TSV (ranking features per question)
+// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- calibrate [--misses] (fit weights, confidence, thresholds on training data)
 if (args.Length == 1 && args[0] == "memory")
 {
     return MemoryAfterLoad.Run();
+}
+
+if (args.Length is 1 or 2 && args[0] == "calibrate")
+{
+    return Calibration.Run(showMisses: args.Length == 2 && args[1] == "--misses");
 }
 
 if (args.Length == 3 && args[0] == "features")

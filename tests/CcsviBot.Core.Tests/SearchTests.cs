@@ -80,6 +80,24 @@ public sealed class SearchTests : IDisposable
     }
 
     [Fact]
+    public void A_mid_length_word_two_edits_off_in_its_ending_is_corrected()
+    {
+        var engine = (AnswerEngine)knowledgeBase.Engine;
+
+        Assert.Equal(["multiple", "therapy"], engine.Analyze("multipal theraphy").Terms.Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Acronyms_typed_in_capitals_are_not_corrected_but_shouting_is()
+    {
+        var engine = (AnswerEngine)knowledgeBase.Engine;
+
+        Assert.Equal("copd", Assert.Single(engine.Analyze("what about COPD").Terms).Text);
+        Assert.Equal("cord", Assert.Single(engine.Analyze("what about copd").Terms).Text);
+        Assert.Equal("cord", Assert.Single(engine.Analyze("WHAT ABOUT COPD").Terms).Text);
+    }
+
+    [Fact]
     public void Real_words_the_faq_lacks_are_not_corrected_into_other_words()
     {
         var engine = (AnswerEngine)knowledgeBase.Engine;

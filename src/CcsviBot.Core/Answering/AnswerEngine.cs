@@ -140,8 +140,11 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     /// <summary>The candidates, best first, with the features behind their scores.</summary>
     internal IReadOnlyList<MatchScore> Rank(string text) => Rank(Analyze(text));
 
-    private IReadOnlyList<MatchScore> Rank(AnalyzedQuery query) =>
-        query.IsEmpty ? [] : matcher.Rank(query, index.Search(query, CandidatePool));
+    private IReadOnlyList<MatchScore> Rank(AnalyzedQuery query) => Rank(query, MatchWeights.Default);
+
+    /// <summary>With other re-score weights: the calibration compares them on the same candidates.</summary>
+    internal IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, MatchWeights weights) =>
+        query.IsEmpty ? [] : matcher.Rank(query, index.Search(query, CandidatePool), weights);
 
     private const double ClarifyCandidateRatio = 0.6;
 

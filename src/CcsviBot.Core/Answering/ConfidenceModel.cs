@@ -6,36 +6,48 @@ namespace CcsviBot.Core.Answering;
 /// The calibrated confidence that the top candidate answers the question: a logistic model over how well the best
 /// entry covers the question (score, phrasing coverage and precision, answer coverage), how far it leads the second,
 /// and how many concepts the question has (words the FAQ does not know already lower the coverage features).
-/// Fitted by logistic regression on the evaluation set (outcome: the top candidate is a right answer); the
-/// thresholds in <see cref="AnsweringOptions"/> were chosen on the same fit so that wrong answers stay rare and
-/// out-of-scope questions get "none". Refit with the benchmark project's <c>features</c> dump when the scoring changes.
+/// Fitted on training data that is not the evaluation set (see docs/architecture.md, "How the confidence is
+/// calibrated"): leave-one-out over the entries' own phrasings (outcome: the top candidate is the entry) and
+/// out-of-scope health questions plus chit-chat (outcome: never right). Refit with the benchmark project's
+/// <c>calibrate</c> mode whenever the scoring changes, and paste its coefficients and thresholds here and in
+/// appsettings.json.
 /// </summary>
 internal static class ConfidenceModel
 {
-    private const double Intercept = -8.016;
-    private const double TopScoreWeight = 2.798;
-    private const double LeadWeight = 1.68;
-    private const double CoverageWeight = 2.167;
-    private const double PrecisionWeight = 1.585;
-    private const double AnswerCoverageWeight = 2.481;
-    private const double TermCountWeight = 2.351;
+    /// <summary>Feature names, in the order of <see cref="Features"/> (after the intercept).</summary>
+    public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio"];
 
-    public static double Confidence(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked)
+    // Intercept first, then one weight per feature of FeatureNames.
+    private static readonly double[] Coefficients = [-3.06, 1.019, 3.455, 1.152, 1.056, -0.24, 0.265, -2.207, 0.121, 1.537, -2.349];
+
+    public static double Confidence(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked) =>
+        ranked.Count == 0 || query.IsEmpty ? 0 : Math.Round(Logistic(Coefficients, Features(query, ranked)), 4);
+
+    /// <summary>The model's inputs for a non-empty ranking.</summary>
+    public static double[] Features(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked)
     {
-        if (ranked.Count == 0 || query.IsEmpty)
-        {
-            return 0;
-        }
-
         var top = ranked[0];
         var lead = top.Score - (ranked.Count > 1 ? ranked[1].Score : 0);
-        var logit = Intercept
-            + (TopScoreWeight * top.Score)
-            + (LeadWeight * lead)
-            + (CoverageWeight * top.QuestionCoverage)
-            + (PrecisionWeight * top.QuestionPrecision)
-            + (AnswerCoverageWeight * top.AnswerCoverage)
-            + (TermCountWeight * Math.Log(query.Terms.Count));
-        return Math.Round(1 / (1 + Math.Exp(-logit)), 4);
+        var unknownShare = query.Terms.Count(t => !t.Known) / (double)query.Terms.Count;
+        double otherCoverage = 0, otherAnswer = 0;
+        for (var i = 1; i < ranked.Count; i++)
+        {
+            otherCoverage = Math.Max(otherCoverage, ranked[i].QuestionCoverage);
+            otherAnswer = Math.Max(otherAnswer, ranked[i].AnswerCoverage);
+        }
+
+        return [top.Score, lead, top.QuestionCoverage, top.QuestionPrecision, top.AnswerCoverage, Math.Log(query.Terms.Count), unknownShare,
+            top.QuestionCoverage - otherCoverage, top.AnswerCoverage - otherAnswer, top.Score > 0 ? lead / top.Score : 0];
+    }
+
+    public static double Logistic(IReadOnlyList<double> coefficients, IReadOnlyList<double> features)
+    {
+        var logit = coefficients[0];
+        for (var i = 0; i < features.Count; i++)
+        {
+            logit += coefficients[i + 1] * features[i];
+        }
+
+        return 1 / (1 + Math.Exp(-logit));
     }
 }

@@ -13,6 +13,13 @@ internal readonly record struct MatchScore(
     double AnswerCoverage,
     double SearchScore);
 
+/// <summary>How the re-score mixes its parts; <see cref="Default"/> is chosen by the benchmark project's <c>calibrate</c> mode.</summary>
+internal readonly record struct MatchWeights(double Phrasing, double PrecisionShare, double Answer, double Search, double Vocabulary, double Unknown, double FunctionWord, double SoftCredit)
+{
+    // Chosen by leave-one-out retrieval top-1 over the entries' own phrasings (never the evaluation set).
+    public static MatchWeights Default { get; } = new(0.8, 0.7, 0.6, 0, 0.9, 2.5, 0.3, 0.6);
+}
+
 /// <summary>
 /// Re-scores the index's candidates the way a reader would judge an FAQ match: how much of the query's weighted
 /// concepts one of the entry's phrasings (question or an alternate) covers, how much of that phrasing the query
@@ -24,21 +31,13 @@ internal sealed class EntryMatcher
 {
     private const double MinimumWeight = 0.15;
 
-    // Fitted on the evaluation set (retrieval top-1); the result is flat around these values.
-    private const double PhrasingWeight = 0.8;
-    private const double PrecisionShare = 0.2;
-    private const double AnswerWeight = 0.3;
-    private const double SearchWeight = 0.05;
-
-    // Unknown words still say what the question is about, but may be chatter ("googling", "forums"): count them partly.
-    private const double UnknownWordWeightFactor = 1.0;
-
     private readonly Dictionary<string, int> stemIds = new(StringComparer.Ordinal);
     private readonly List<int> documentFrequencies = [];
     private readonly List<int> textFrequencies = [];
     private readonly string[] sortedStems;
     private readonly HashSet<int> functionWordIds = [];
     private readonly double[] stemWeights;
+    private readonly bool[] isFunctionWord;
     private readonly Dictionary<FaqEntry, EntryProfile> profiles = new(ReferenceEqualityComparer.Instance);
     private readonly int entryCount;
     private readonly double unknownWeight;
@@ -91,30 +90,34 @@ internal sealed class EntryMatcher
                 textFrequencies[stem]++;
             }
 
-            profiles[entry] = new EntryProfile(phrasings, allStems);
+            var vocabulary = phrasings.SelectMany(p => p).Distinct().Order().ToArray();
+            profiles[entry] = new EntryProfile(phrasings, vocabulary, allStems);
         }
 
         // Phrasing frequency tells FAQ questions apart; a word no phrasing uses is weighed by how many answers use it.
         stemWeights = documentFrequencies
-            .Select((df, stem) => functionWordIds.Contains(stem) ? FunctionWordWeight : Math.Max(MinimumWeight, InverseDocumentFrequency(df > 0 ? df : textFrequencies[stem])))
+            .Select((df, stem) => functionWordIds.Contains(stem) ? 0 : Math.Max(MinimumWeight, InverseDocumentFrequency(df > 0 ? df : textFrequencies[stem])))
             .ToArray();
-        unknownWeight = InverseDocumentFrequency(0) * UnknownWordWeightFactor;
+        isFunctionWord = Enumerable.Range(0, documentFrequencies.Count).Select(functionWordIds.Contains).ToArray();
+        unknownWeight = InverseDocumentFrequency(0);
         sortedStems = [.. stemIds.Keys.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>True when some entry uses a word with this stem (so the word is not a typo, whatever its form).</summary>
     public bool KnowsStem(string stem) => stemIds.ContainsKey(stem);
 
-    public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<SearchHit> hits)
+    public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<SearchHit> hits) => Rank(query, hits, MatchWeights.Default);
+
+    public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<SearchHit> hits, MatchWeights weights)
     {
-        var topicConcepts = query.Terms.Select(ToConcept).ToArray();
+        var topicConcepts = query.Terms.Select(t => ToConcept(t, weights.Unknown)).ToArray();
         var topicWeight = topicConcepts.Sum(c => c.Weight);
         if (topicWeight <= 0 || hits.Count == 0)
         {
             return [];
         }
 
-        var concepts = topicConcepts.Concat(query.FunctionWords.Select(FunctionConcept)).ToArray();
+        var concepts = topicConcepts.Concat(query.FunctionWords.Select(w => FunctionConcept(w, weights.FunctionWord))).ToArray();
         var totalWeight = concepts.Sum(c => c.Weight);
 
         var topSearchScore = hits.Max(h => h.Score);
@@ -129,22 +132,23 @@ internal sealed class EntryMatcher
             double bestPhrasing = 0, bestCoverage = 0, bestPrecision = 0;
             foreach (var phrasing in profile.Phrasings)
             {
-                var (coverage, precision) = Compare(concepts, totalWeight, phrasing);
-                var combined = Combine(coverage, precision);
+                var (coverage, precision) = Compare(concepts, totalWeight, phrasing, weights.FunctionWord, weights.SoftCredit);
+                var combined = Combine(coverage, precision, weights.PrecisionShare);
                 if (combined > bestPhrasing)
                 {
                     (bestPhrasing, bestCoverage, bestPrecision) = (combined, coverage, precision);
                 }
             }
 
-            var answerCoverage = 0.0;
+            double answerCoverage = 0, vocabularyCoverage = 0;
             foreach (var concept in topicConcepts)
             {
-                answerCoverage += concept.Credit(profile.AllStems) * concept.Weight / topicWeight;
+                answerCoverage += concept.Credit(profile.AllStems, weights.SoftCredit) * concept.Weight / topicWeight;
+                vocabularyCoverage += concept.Credit(profile.Vocabulary, weights.SoftCredit) * concept.Weight / topicWeight;
             }
 
             var relativeSearch = topSearchScore > 0 ? hit.Score / topSearchScore : 0;
-            var score = (PhrasingWeight * bestPhrasing) + (AnswerWeight * answerCoverage) + (SearchWeight * relativeSearch);
+            var score = (weights.Phrasing * bestPhrasing) + (weights.Answer * answerCoverage) + (weights.Search * relativeSearch) + (weights.Vocabulary * vocabularyCoverage);
             scores.Add(new MatchScore(hit.Entry, score, bestCoverage, bestPrecision, answerCoverage, hit.Score));
         }
 
@@ -153,10 +157,10 @@ internal sealed class EntryMatcher
     }
 
     // Coverage matters more than precision: a short query fully inside a long phrasing is a good match.
-    private static double Combine(double coverage, double precision) =>
-        coverage <= 0 ? 0 : coverage * (1 - PrecisionShare + (PrecisionShare * precision));
+    private static double Combine(double coverage, double precision, double precisionShare) =>
+        coverage <= 0 ? 0 : coverage * (1 - precisionShare + (precisionShare * precision));
 
-    private (double Coverage, double Precision) Compare(Concept[] concepts, double totalWeight, int[] phrasing)
+    private (double Coverage, double Precision) Compare(Concept[] concepts, double totalWeight, int[] phrasing, double functionWordWeight, double softCredit)
     {
         // Allocation-free: this runs for every phrasing of every candidate.
         Span<bool> matched = phrasing.Length <= 128 ? stackalloc bool[phrasing.Length] : new bool[phrasing.Length];
@@ -196,14 +200,14 @@ internal sealed class EntryMatcher
 
             if (conceptMatched)
             {
-                covered += SoftCredit * concept.Weight;
+                covered += softCredit * concept.Weight;
             }
         }
 
         double phrasingWeight = 0, phrasingMatched = 0;
         for (var i = 0; i < phrasing.Length; i++)
         {
-            var weight = stemWeights[phrasing[i]];
+            var weight = isFunctionWord[phrasing[i]] ? functionWordWeight : stemWeights[phrasing[i]];
             phrasingWeight += weight;
             if (matched[i])
             {
@@ -258,7 +262,6 @@ internal sealed class EntryMatcher
     private const int SoftPrefixLength = 6;
     private const int SoftStemLength = 4;
     private const int MaxRelatedStems = 8;
-    private const double SoftCredit = 0.6;
 
     private static bool ContainsAll(int[] sortedStems, int[] form)
     {
@@ -273,10 +276,11 @@ internal sealed class EntryMatcher
         return true;
     }
 
-    private Concept FunctionConcept(string word) =>
-        stemIds.TryGetValue(FunctionWordPrefix + word, out var id) ? new Concept([[id]], [], FunctionWordWeight) : new Concept([], [], FunctionWordWeight);
+    private Concept FunctionConcept(string word, double weight) =>
+        stemIds.TryGetValue(FunctionWordPrefix + word, out var id) ? new Concept([[id]], [], weight) : new Concept([], [], weight);
 
-    private Concept ToConcept(QueryTerm term)
+    /// <summary>A word no entry has weighs the rarest weight times <paramref name="unknownFactor"/>: it may be the topic ("alzheimers") or chatter.</summary>
+    private Concept ToConcept(QueryTerm term, double unknownFactor)
     {
         var forms = new List<int[]>();
         var soft = new HashSet<int>();
@@ -319,7 +323,7 @@ internal sealed class EntryMatcher
             soft.Remove(form[0]);
         }
 
-        var conceptWeight = forms.Count > 0 ? Math.Max(weight, MinimumWeight) : soft.Count > 0 ? Math.Max(softWeight, MinimumWeight) : unknownWeight;
+        var conceptWeight = forms.Count > 0 ? Math.Max(weight, MinimumWeight) : soft.Count > 0 ? Math.Max(softWeight, MinimumWeight) : unknownWeight * unknownFactor;
         return new Concept([.. forms], [.. soft], conceptWeight);
     }
 
@@ -333,8 +337,6 @@ internal sealed class EntryMatcher
 
     private const string FunctionWordPrefix = "#";
 
-    // Small next to any topic word: they only break ties between phrasings that cover the same topic words.
-    private const double FunctionWordWeight = 0.3;
 
     private int StemId(string stem)
     {
@@ -352,12 +354,12 @@ internal sealed class EntryMatcher
     private double InverseDocumentFrequency(int documentFrequency) =>
         Math.Log(1 + ((entryCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 
-    private sealed record EntryProfile(int[][] Phrasings, int[] AllStems);
+    private sealed record EntryProfile(int[][] Phrasings, int[] Vocabulary, int[] AllStems);
 
     private sealed record Concept(int[][] Forms, int[] SoftStems, double Weight)
     {
-        /// <summary>1 when a form occurs in the stems, <see cref="SoftCredit"/> when only a related form does, else 0.</summary>
-        public double Credit(int[] sortedStems)
+        /// <summary>1 when a form occurs in the stems, <paramref name="softCredit"/> when only a related form does, else 0.</summary>
+        public double Credit(int[] sortedStems, double softCredit)
         {
             foreach (var form in Forms)
             {
@@ -371,7 +373,7 @@ internal sealed class EntryMatcher
             {
                 if (Array.BinarySearch(sortedStems, stem) >= 0)
                 {
-                    return SoftCredit;
+                    return softCredit;
                 }
             }
 

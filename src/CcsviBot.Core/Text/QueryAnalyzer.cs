@@ -16,6 +16,7 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
     private const int MaxWords = 400;
     private const int ShortestCorrectableWord = 4;
     private const int TwoEditWordLength = 9;
+    private const int TwoEditEndingLength = 7;
 
     public AnalyzedQuery Analyze(string? text)
     {
@@ -25,10 +26,11 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
             words = words[..MaxWords];
         }
 
+        var acronyms = Acronyms(text);
         var originals = new string?[words.Length];
         for (var i = 0; i < words.Length; i++)
         {
-            var corrected = Correct(words[i]);
+            var corrected = acronyms.Contains(words[i]) ? null : Correct(words[i]);
             if (corrected is not null)
             {
                 originals[i] = words[i];
@@ -87,9 +89,67 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
         // A long word is no typo of a stop word ("weather" is not "whether"): the topic would silently vanish.
         // Two edits only for long words: a shorter real word two edits away is too often another real word ("parents", "patients").
         var similar = index.SimilarTerms(word, word.Length < TwoEditWordLength ? 1 : 2);
-        return similar.FirstOrDefault(candidate =>
+        var corrected = similar.FirstOrDefault(candidate =>
             (candidate[0] == word[0] || (candidate.Length > 1 && candidate[0] == word[1] && candidate[1] == word[0]))
             && (word.Length < 6 || !StopWords.Contains(candidate)));
+
+        // A mid-length word may still be two edits off in its ending ("multipal", "theraphy"); a shared start of
+        // half the word or more keeps that apart from a different real word ("parents" is not "patients").
+        return corrected ?? (word.Length < TwoEditEndingLength || word.Length >= TwoEditWordLength
+            ? null
+            : index.SimilarTerms(word, 2).FirstOrDefault(candidate =>
+                CommonPrefixLength(candidate, word) * 2 >= word.Length && !StopWords.Contains(candidate)));
+    }
+
+    /// <summary>
+    /// Words typed in capitals inside otherwise normal text ("COPD", "ALS"): names of things, not typos, so they are
+    /// never "corrected" into an FAQ word ("cord"). A message typed all in capitals has none.
+    /// </summary>
+    private static HashSet<string> Acronyms(string? text)
+    {
+        var acronyms = new HashSet<string>(StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(text) || !HasTwoCapitalsInARow(text) || !text.Any(char.IsLower))
+        {
+            return acronyms;
+        }
+
+        foreach (var token in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var letters = token.Trim(TokenPunctuation);
+            if (letters.Length >= 2 && letters.All(char.IsUpper))
+            {
+                acronyms.Add(letters.ToLowerInvariant());
+            }
+        }
+
+        return acronyms;
+    }
+
+    private static readonly char[] TokenPunctuation = ['.', ',', '?', '!', ':', ';', '(', ')', '"', '\'', '’'];
+
+    // Most messages have no acronym: skip the tokenising then.
+    private static bool HasTwoCapitalsInARow(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsUpper(text[i]) && char.IsUpper(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int CommonPrefixLength(string a, string b)
+    {
+        var length = 0;
+        while (length < a.Length && length < b.Length && a[length] == b[length])
+        {
+            length++;
+        }
+
+        return length;
     }
 
     private bool IsKnown(string word) => index.ContainsTerm(word) || knowsStem?.Invoke(PorterStemmer.Stem(word)) == true;
