@@ -35,7 +35,7 @@ public static partial class PersonalDataRedactor
     private static partial Regex EmailPattern();
 
     // 7 to 15 digits, optionally led by + or 00, with the usual separators between digits.
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:\+|00)?\d(?:[ ().\-/]{0,2}\d){6,14}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:\+|00)?\(?\d(?:[ ().\-/]{0,2}\d){6,14}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"\d{6,}", RegexOptions.CultureInvariant)]
@@ -46,6 +46,6 @@ public static partial class PersonalDataRedactor
 
     // The first word after the phrase is always taken (names are often typed in lower case); following capitalised
     // words are taken too ("my name is Anna Maria Smith").
-    [GeneratedRegex(@"(?<intro>\b(?i:my\s+name\s+is|my\s+name's|i'm\s+called|i\s+am\s+called|i’m\s+called|call\s+me)\s+)[\p{L}][\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){0,3}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<intro>\b(?i:my\s+name\s+is|my\s+name's|i'm\s+called|i\s+am\s+called|i’m\s+called)\s+)[\p{L}][\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){0,3}", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }

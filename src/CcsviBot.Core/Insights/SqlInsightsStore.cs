@@ -64,7 +64,8 @@ public sealed class SqlInsightsStore : IInsightsStore
                 $"PostgreSQL {postgres.Host}/{postgres.Database}");
         }
 
-        var sqlite = new SqliteConnectionStringBuilder(options.ConnectionString);
+        // BEGIN waits on a locked file for the connection's default timeout, not the command's: bound both.
+        var sqlite = new SqliteConnectionStringBuilder(options.ConnectionString) { DefaultTimeout = options.CommandTimeoutSeconds };
         if (sqlite.DataSource != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory)
         {
             sqlite.DataSource = SettingsLocator.ResolvePath(sqlite.DataSource, settingsDirectory);
