@@ -7,7 +7,8 @@ public sealed record SearchHit(FaqEntry Entry, double Score);
 
 /// <summary>
 /// The full-text index engine, kept deliberately small so that SQLite FTS5 can be swapped for Lucene.Net.
-/// Implementations are immutable once built and safe for concurrent searches.
+/// Implementations are immutable once built and safe for concurrent searches. Disposing waits for searches in
+/// flight: they finish on the old index; searches started after disposal find nothing instead of throwing.
 /// </summary>
 public interface IFaqIndex : IDisposable
 {
@@ -21,13 +22,33 @@ public interface IFaqIndex : IDisposable
 
     /// <summary>Known terms within <paramref name="maxEdits"/> edits of <paramref name="term"/>, most frequent first.</summary>
     IReadOnlyList<string> SimilarTerms(string term, int maxEdits);
+
+    /// <summary>The index's stem of a known word (as its tokenizer stems it); an unknown word is returned unchanged.</summary>
+    string Stem(string term);
+
+    /// <summary>How many entries contain <paramref name="stem"/> (as returned by <see cref="Stem"/>) anywhere.</summary>
+    int DocumentFrequency(string stem);
 }
 
 /// <summary>A user's text turned into safe search terms: normalised, spell-corrected, synonym-expanded.</summary>
 public sealed record AnalyzedQuery(IReadOnlyList<QueryTerm> Terms)
 {
+    public static AnalyzedQuery Empty { get; } = new([]);
+
     public bool IsEmpty => Terms.Count == 0;
 }
 
-/// <summary>One query concept: the word the user meant plus its synonyms (any of them may match).</summary>
-public sealed record QueryTerm(string Text, IReadOnlyList<string> Alternatives);
+/// <summary>
+/// One query concept: the word (or multi-word term) the user meant plus its synonyms in <see cref="Alternatives"/>
+/// (any of them may match). All text is in <see cref="Text.TextNormalizer"/> normal form.
+/// </summary>
+public sealed record QueryTerm(string Text, IReadOnlyList<string> Alternatives)
+{
+    /// <summary>What the user typed when <see cref="Text"/> is a spelling correction of it.</summary>
+    public string? Original { get; init; }
+
+    /// <summary>False when no form of the term occurs in the index: it cannot match, but it tells what the question is about.</summary>
+    public bool Known { get; init; } = true;
+
+    public IEnumerable<string> Forms => Alternatives.Prepend(Text);
+}

@@ -1,0 +1,31 @@
+namespace CcsviBot.Cli.Commands;
+
+/// <summary>Where a command reads and writes; tests pass their own readers and writers.</summary>
+internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error, bool InputIsInteractive, string WorkingDirectory)
+{
+    public static CliConsole System() =>
+        new(Console.In, Console.Out, Console.Error, !Console.IsInputRedirected, Directory.GetCurrentDirectory());
+
+    /// <summary>Non-empty lines of standard input, for batch mode.</summary>
+    public IEnumerable<string> InputLines()
+    {
+        while (In.ReadLine() is { } line)
+        {
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return line;
+            }
+        }
+    }
+}
+
+/// <summary>A mistake of the person at the keyboard (bad path, bad option): a clear message and exit code 2, no stack trace.</summary>
+internal sealed class CliUsageException(string message) : Exception(message);
+
+/// <summary>Exit codes shared by every command.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+}

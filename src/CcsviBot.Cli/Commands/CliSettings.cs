@@ -1,0 +1,102 @@
+using System.CommandLine;
+using CcsviBot.Core.Answering;
+using CcsviBot.Core.Configuration;
+using CcsviBot.Core.Faq;
+using Microsoft.Extensions.Configuration;
+
+namespace CcsviBot.Cli.Commands;
+
+/// <summary>
+/// The options every content command shares (<c>--faq</c>, <c>--json</c>) and the settings behind them: the repository's
+/// appsettings.json, found with <see cref="SettingsLocator"/> exactly as the bot finds it.
+/// </summary>
+internal sealed class CliSettings
+{
+    public const string FaqPathKey = "Faq:Path";
+
+    private CliSettings(string? settingsDirectory, IConfiguration configuration)
+    {
+        SettingsDirectory = settingsDirectory;
+        Configuration = configuration;
+    }
+
+    public string? SettingsDirectory { get; }
+
+    public IConfiguration Configuration { get; }
+
+    /// <summary>The configured faq/ folder (default content and support files), if there is one.</summary>
+    public string? ConfiguredFaqPath =>
+        Configuration[FaqPathKey] is { Length: > 0 } path ? SettingsLocator.ResolvePath(path, SettingsDirectory) : null;
+
+    public static Option<string?> FaqOption() => new("--faq")
+    {
+        Description = "FAQ folder (like faq/) or JSON Lines file (.jsonl, .jsonl.gz); default: Faq:Path in appsettings.json.",
+    };
+
+    public static Option<bool> JsonOption() => new("--json") { Description = "Write JSON (one object per line)." };
+
+    public static CliSettings Load(CliConsole console)
+    {
+        var directory = SettingsLocator.FindSettingsDirectory(console.WorkingDirectory, AppContext.BaseDirectory);
+        var builder = new ConfigurationBuilder();
+        if (directory is not null)
+        {
+            builder.AddJsonFile(Path.Combine(directory, SettingsLocator.FileName), optional: false, reloadOnChange: false);
+        }
+
+        return new CliSettings(directory, builder.AddEnvironmentVariables().Build());
+    }
+
+    public AnsweringOptions AnsweringOptions()
+    {
+        var options = new AnsweringOptions();
+        Configuration.GetSection(Core.Answering.AnsweringOptions.SectionName).Bind(options);
+        var problems = AnsweringOptionsValidator.Problems(options).ToList();
+        if (problems.Count > 0)
+        {
+            throw new CliUsageException(string.Join(" ", problems));
+        }
+
+        return options;
+    }
+
+    /// <summary>The FAQ path to use: the option (relative to the working directory), else the configured one.</summary>
+    public string FaqPath(string? option, CliConsole console)
+    {
+        if (!string.IsNullOrWhiteSpace(option))
+        {
+            return Path.GetFullPath(option, console.WorkingDirectory);
+        }
+
+        return ConfiguredFaqPath ?? throw new CliUsageException("no FAQ: pass --faq PATH, or run inside the repository (appsettings.json next to faq/).");
+    }
+
+    /// <summary>Loads the FAQ; problems go to stderr, and nothing usable is a usage error.</summary>
+    public FaqLoadResult LoadFaq(string path, CliConsole console, bool reportProblems)
+    {
+        var result = FaqLoader.Load(path, ConfiguredFaqPath);
+        if (result.Content is null)
+        {
+            throw new CliUsageException($"cannot load the FAQ at {path}: {string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(3))}");
+        }
+
+        if (reportProblems)
+        {
+            var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+            if (errors > 0)
+            {
+                console.Error.WriteLine($"warning: the FAQ at {path} has {errors} error(s); run 'ccsvibot faq check' for details.");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Loads the FAQ and builds the engine snapshot for ask, search and eval.</summary>
+    public KnowledgeBase BuildKnowledgeBase(string? faqOption, CliConsole console)
+    {
+        var options = AnsweringOptions();
+        var content = LoadFaq(FaqPath(faqOption, console), console, reportProblems: true).Content!;
+        return KnowledgeBaseFactory.Build(content, options, version: 1);
+    }
+}

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using CcsviBot.Core.Evaluation;
+
+namespace CcsviBot.Cli.Commands;
+
+/// <summary><c>eval --questions FILE.tsv [--faq PATH] [--json]</c>: the quality figures and the misses; exit 1 below the floors.</summary>
+internal static class EvalCommand
+{
+    public sealed record MissJson(int Line, string Question, string Expected, string Got, double Confidence);
+
+    public sealed record EvalJson(
+        int Questions,
+        int InScope,
+        int OutOfScope,
+        int Urgent,
+        double AnsweredCorrectly,
+        double AnsweredWrongly,
+        double ClarifiedWithRightCandidate,
+        double RetrievalTop1,
+        double MrrAt10,
+        double NoneOnOutOfScope,
+        double UrgentRecall,
+        int FalseUrgent,
+        IReadOnlyList<string> FailedFloors,
+        IReadOnlyList<MissJson> Misses);
+
+    public static Command Create(CliConsole console)
+    {
+        var questions = new Option<string>("--questions") { Description = "Evaluation file: header 'question<TAB>expected', expected = id, ids joined by '|', none or urgent.", Required = true };
+        var faq = CliSettings.FaqOption();
+        var json = CliSettings.JsonOption();
+        var command = new Command("eval", "Evaluate the bot on a question set and list the misses.") { questions, faq, json };
+        command.SetAction(parsed =>
+        {
+            var settings = CliSettings.Load(console);
+            var file = Path.GetFullPath(parsed.GetValue(questions)!, console.WorkingDirectory);
+            if (!File.Exists(file))
+            {
+                throw new CliUsageException($"no such file: {file}");
+            }
+
+            var (cases, error) = EvaluationSet.Parse(File.ReadLines(file));
+            if (error is not null)
+            {
+                throw new CliUsageException($"{file}: {error}");
+            }
+
+            using var knowledgeBase = settings.BuildKnowledgeBase(parsed.GetValue(faq), console);
+            var unknown = cases.SelectMany(c => c.ExpectedIds.Select(id => (c, id))).Where(x => knowledgeBase.Content.Find(x.id) is null).ToList();
+            foreach (var (evaluationCase, id) in unknown)
+            {
+                console.Error.WriteLine($"{file}:{evaluationCase.Line}: warning: expected id '{id}' is not an entry");
+            }
+
+            var report = Evaluator.Run(knowledgeBase.Engine, cases);
+            var failed = report.FailedFloors();
+            if (parsed.GetValue(json))
+            {
+                JsonOutput.WriteLine(console.Out, new EvalJson(
+                    report.Questions, report.InScope, report.OutOfScope, report.UrgentQuestions,
+                    report.AnsweredCorrectly, report.AnsweredWrongly, report.ClarifiedWithRightCandidate,
+                    report.RetrievalTop1, report.MrrAt10, report.NoneOnOutOfScope, report.UrgentRecall, report.FalseUrgent,
+                    failed,
+                    report.Misses.Select(m => new MissJson(m.Case.Line, m.Case.Question, m.Case.Expected, m.Got, m.Reply.Confidence)).ToList()));
+            }
+            else
+            {
+                WriteText(console.Out, report, failed);
+            }
+
+            return failed.Count > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteText(TextWriter output, EvaluationReport report, IReadOnlyList<string> failed)
+    {
+        string Line(string label, double value) => string.Create(CultureInfo.InvariantCulture, $"{label,-34}{value,8:P1}");
+        output.WriteLine($"questions: {report.Questions} ({report.InScope} in scope, {report.OutOfScope} out of scope, {report.UrgentQuestions} urgent)");
+        output.WriteLine(Line("answered correctly", report.AnsweredCorrectly));
+        output.WriteLine(Line("answered wrongly", report.AnsweredWrongly));
+        output.WriteLine(Line("clarified with the right candidate", report.ClarifiedWithRightCandidate));
+        output.WriteLine(Line("retrieval top-1", report.RetrievalTop1));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"MRR@10",-34}{report.MrrAt10,8:0.000}"));
+        output.WriteLine(Line("none on out-of-scope", report.NoneOnOutOfScope));
+        output.WriteLine(Line("urgent recall", report.UrgentRecall));
+        output.WriteLine($"{"false urgent",-34}{report.FalseUrgent,8}");
+        var misses = report.Misses.ToList();
+        output.WriteLine();
+        output.WriteLine($"misses ({misses.Count}):");
+        foreach (var miss in misses)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  line {miss.Case.Line}: {miss.Case.Question}\n      expected {miss.Case.Expected}, got {miss.Got} ({miss.Reply.Confidence:0.00})"));
+        }
+
+        output.WriteLine();
+        output.WriteLine(failed.Count == 0 ? "all quality floors met" : $"below the quality floors: {string.Join("; ", failed)}");
+    }
+}

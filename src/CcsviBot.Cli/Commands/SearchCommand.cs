@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace CcsviBot.Cli.Commands;
+
+/// <summary><c>search "question" [--faq PATH] [--top N] [--json]</c>: ranked candidates with scores; batch from standard input.</summary>
+internal static class SearchCommand
+{
+    public sealed record ResultJson(string Id, double Score);
+
+    public sealed record SearchJson(string Question, IReadOnlyList<ResultJson> Results);
+
+    public static Command Create(CliConsole console)
+    {
+        var question = new Argument<string[]>("question") { Arity = ArgumentArity.ZeroOrMore, Description = "The question. Without it, questions are read from standard input, one per line." };
+        var faq = CliSettings.FaqOption();
+        var json = CliSettings.JsonOption();
+        var top = new Option<int>("--top") { Description = "How many candidates to show (1–50).", DefaultValueFactory = _ => 5 };
+        top.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 50)
+            {
+                result.AddError("--top must be between 1 and 50.");
+            }
+        });
+        var command = new Command("search", "Show the ranked candidates and their scores for a question (the maintainers' test pane).") { question, faq, top, json };
+        command.SetAction(parsed =>
+        {
+            var settings = CliSettings.Load(console);
+            using var knowledgeBase = settings.BuildKnowledgeBase(parsed.GetValue(faq), console);
+            var words = parsed.GetValue(question) ?? [];
+            var questions = words.Length > 0 ? [string.Join(' ', words)] : console.InputLines();
+            foreach (var text in questions)
+            {
+                var hits = knowledgeBase.Engine.Search(text, parsed.GetValue(top));
+                if (parsed.GetValue(json))
+                {
+                    JsonOutput.WriteLine(console.Out, new SearchJson(text, hits.Select(h => new ResultJson(h.Entry.Id, h.Score)).ToList()));
+                    continue;
+                }
+
+                console.Out.WriteLine(text);
+                if (hits.Count == 0)
+                {
+                    console.Out.WriteLine("  (no candidates)");
+                }
+
+                for (var i = 0; i < hits.Count; i++)
+                {
+                    console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {i + 1,2}. {hits[i].Score,7:0.0000}  {hits[i].Entry.Id}  ({hits[i].Entry.Question})"));
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Collections.Frozen;
+using CcsviBot.Core.Faq;
+using CcsviBot.Core.Search;
+using CcsviBot.Core.Text;
+
+namespace CcsviBot.Core.Answering;
+
+/// <summary>
+/// The decision for one message, in order: safety screen (always, even on over-long text), length limit,
+/// small talk, exact question match, then retrieval with a calibrated confidence → answer / clarify / none.
+/// A confidently wrong answer is the worst outcome, so a close second candidate turns an answer into a clarification.
+/// Immutable and thread-safe; it owns its index.
+/// </summary>
+public sealed class AnswerEngine : IAnswerEngine, IDisposable
+{
+    public const int MaxSuggestions = 3;
+    public const int MaxCandidates = 3;
+    private const int CandidatePool = 20;
+
+    private readonly FaqContent content;
+    private readonly IFaqIndex index;
+    private readonly AnsweringOptions options;
+    private readonly SafetyScreen safety;
+    private readonly SmallTalkDetector smallTalk;
+    private readonly QueryAnalyzer analyzer;
+    private readonly EntryMatcher matcher;
+    private readonly FrozenDictionary<string, FaqEntry> entryById;
+    private readonly FrozenDictionary<string, FaqEntry> entryByPhrasing;
+    private readonly IReadOnlyList<FaqEntry> starters;
+
+    public AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(options);
+        this.content = content;
+        this.index = index;
+        this.options = options;
+        safety = new SafetyScreen(content.SafetyRules);
+        smallTalk = new SmallTalkDetector(content.SmallTalk);
+        analyzer = new QueryAnalyzer(index, new SynonymMap(content.SynonymGroups), smallTalk.PhraseWords);
+        matcher = new EntryMatcher(content.Entries, index);
+        entryById = content.Entries.DistinctBy(e => e.Id).ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+
+        var byPhrasing = new Dictionary<string, FaqEntry>(StringComparer.Ordinal);
+        foreach (var entry in content.Entries)
+        {
+            foreach (var phrasing in entry.Alternates.Prepend(entry.Question))
+            {
+                var normal = TextNormalizer.Normalize(phrasing);
+                if (normal.Length > 0)
+                {
+                    byPhrasing.TryAdd(normal, entry);
+                }
+            }
+        }
+
+        entryByPhrasing = byPhrasing.ToFrozenDictionary(StringComparer.Ordinal);
+        starters = options.StarterQuestions.Select(id => entryById.GetValueOrDefault(id)).OfType<FaqEntry>()
+            .Concat(content.Entries)
+            .Distinct()
+            .Take(MaxSuggestions)
+            .ToList();
+    }
+
+    public Reply Ask(string text)
+    {
+        text ??= string.Empty;
+        var words = TextNormalizer.Words(text);
+        var rule = safety.Match(words);
+        if (rule is not null)
+        {
+            return new Reply { Kind = ReplyKind.Urgent, Confidence = 1, Message = rule.Reply, Disclaimer = content.Disclaimer };
+        }
+
+        if (text.Length > options.MaxQuestionLength)
+        {
+            return None(string.Format(System.Globalization.CultureInfo.InvariantCulture, EngineMessages.TooLong, options.MaxQuestionLength));
+        }
+
+        var intent = smallTalk.Match(words);
+        if (intent is not null)
+        {
+            return new Reply { Kind = ReplyKind.SmallTalk, Confidence = 1, Message = intent.Reply, Suggestions = starters, Disclaimer = content.Disclaimer };
+        }
+
+        if (entryByPhrasing.TryGetValue(string.Join(' ', words), out var exact))
+        {
+            return AnswerWith(exact, 1);
+        }
+
+        var ranked = Rank(text);
+        if (ranked.Count == 0)
+        {
+            return None(EngineMessages.NoAnswer);
+        }
+
+        var confidence = Confidence(ranked);
+        var top = ranked[0];
+        if (confidence >= options.AnswerThreshold && !HasCloseSecond(ranked))
+        {
+            return AnswerWith(top.Entry, confidence);
+        }
+
+        if (confidence >= options.ClarifyThreshold)
+        {
+            var candidates = ranked.Take(MaxCandidates).Where(m => m.Score >= top.Score * ClarifyCandidateRatio).Select(m => m.Entry).ToList();
+            return new Reply { Kind = ReplyKind.Clarify, Confidence = confidence, Candidates = candidates, Message = EngineMessages.Clarify, Disclaimer = content.Disclaimer };
+        }
+
+        return None(EngineMessages.NoAnswer) with { Confidence = confidence };
+    }
+
+    public Reply? AnswerEntry(string entryId) =>
+        entryId is not null && entryById.TryGetValue(entryId, out var entry) ? AnswerWith(entry, 1) : null;
+
+    public IReadOnlyList<SearchHit> Search(string text, int top)
+    {
+        if (top <= 0)
+        {
+            return [];
+        }
+
+        var ranked = Rank(text ?? string.Empty);
+        return ranked.Take(top).Select(m => new SearchHit(m.Entry, Math.Round(m.Score, 4))).ToList();
+    }
+
+    public void Dispose() => index.Dispose();
+
+    /// <summary>The features of the top candidates, for evaluation and tuning.</summary>
+    internal IReadOnlyList<MatchScore> Rank(string text)
+    {
+        var query = analyzer.Analyze(text);
+        if (query.IsEmpty)
+        {
+            return [];
+        }
+
+        var hits = index.Search(query, CandidatePool);
+        return matcher.Rank(query, hits);
+    }
+
+    // Fitted on the evaluation set: the top score says how well the best entry covers the question,
+    // the gap to the second how sure the choice is.
+    internal static double Confidence(IReadOnlyList<MatchScore> ranked)
+    {
+        var top = ranked[0].Score;
+        var second = ranked.Count > 1 ? ranked[1].Score : 0;
+        var logit = (ConfidenceSlope * (top - ConfidenceMidpoint)) + (ConfidenceGapSlope * (top - second));
+        return Math.Round(1 / (1 + Math.Exp(-logit)), 4);
+    }
+
+    private const double ConfidenceSlope = 12;
+    private const double ConfidenceMidpoint = 0.55;
+    private const double ConfidenceGapSlope = 6;
+    private const double CloseSecondRatio = 0.97;
+    private const double ClarifyCandidateRatio = 0.6;
+
+    private static bool HasCloseSecond(IReadOnlyList<MatchScore> ranked) =>
+        ranked.Count > 1 && ranked[1].Score >= ranked[0].Score * CloseSecondRatio && ranked[0].Score < 0.95;
+
+    private Reply AnswerWith(FaqEntry entry, double confidence) => new()
+    {
+        Kind = ReplyKind.Answer,
+        Confidence = confidence,
+        Entry = entry,
+        Suggestions = entry.Related.Select(id => entryById.GetValueOrDefault(id)).OfType<FaqEntry>().Where(e => !ReferenceEquals(e, entry)).Take(MaxSuggestions).ToList(),
+        Disclaimer = content.Disclaimer,
+    };
+
+    private Reply None(string message) =>
+        new() { Kind = ReplyKind.None, Message = message, Suggestions = starters, Disclaimer = content.Disclaimer };
+}
+
+/// <summary>The engine's own fixed texts (never the user's words).</summary>
+public static class EngineMessages
+{
+    public const string NoAnswer = "Sorry, I don't have a good answer to that. I can only answer the questions in my FAQ; here are some you could ask.";
+    public const string TooLong = "Sorry, that message is too long for me (the limit is {0} characters). Please ask one short question at a time.";
+    public const string Clarify = "I'm not sure which of these you mean. Did you mean…";
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+
+namespace CcsviBot.Core.Answering;
+
+/// <summary>Settings of the answer decision (appsettings.json section <c>Answering</c>).</summary>
+public sealed class AnsweringOptions
+{
+    public const string SectionName = "Answering";
+
+    /// <summary>Confidence at or above which the top entry is given as the answer.</summary>
+    public double AnswerThreshold { get; set; } = 0.6;
+
+    /// <summary>Confidence at or above which candidates are offered ("Did you mean…"); below it the reply is "none".</summary>
+    public double ClarifyThreshold { get; set; } = 0.3;
+
+    /// <summary>Longer messages get a polite limit reply instead of a search (the safety screen still runs).</summary>
+    public int MaxQuestionLength { get; set; } = 2000;
+
+    /// <summary>Entry ids offered as starter questions after small talk and "none"; the first entries when empty.</summary>
+    public List<string> StarterQuestions { get; set; } = [];
+}
+
+/// <summary>Checks <see cref="AnsweringOptions"/> at start-up (ValidateOnStart) and in the command line.</summary>
+public sealed class AnsweringOptionsValidator : IValidateOptions<AnsweringOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AnsweringOptions options)
+    {
+        var failures = Problems(options).ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public static IEnumerable<string> Problems(AnsweringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.AnswerThreshold is < 0 or > 1 || double.IsNaN(options.AnswerThreshold))
+        {
+            yield return $"{AnsweringOptions.SectionName}:AnswerThreshold must be between 0 and 1 (is {options.AnswerThreshold}).";
+        }
+
+        if (options.ClarifyThreshold is < 0 or > 1 || double.IsNaN(options.ClarifyThreshold))
+        {
+            yield return $"{AnsweringOptions.SectionName}:ClarifyThreshold must be between 0 and 1 (is {options.ClarifyThreshold}).";
+        }
+
+        if (options.ClarifyThreshold > options.AnswerThreshold)
+        {
+            yield return $"{AnsweringOptions.SectionName}:ClarifyThreshold ({options.ClarifyThreshold}) must not exceed AnswerThreshold ({options.AnswerThreshold}).";
+        }
+
+        if (options.MaxQuestionLength is < 10 or > 100_000)
+        {
+            yield return $"{AnsweringOptions.SectionName}:MaxQuestionLength must be between 10 and 100000 (is {options.MaxQuestionLength}).";
+        }
+    }
+}

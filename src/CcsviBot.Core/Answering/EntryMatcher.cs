@@ -1,0 +1,180 @@
+using CcsviBot.Core.Faq;
+using CcsviBot.Core.Search;
+using CcsviBot.Core.Text;
+
+namespace CcsviBot.Core.Answering;
+
+/// <summary>How well one candidate entry covers a query, the features behind the calibrated confidence.</summary>
+internal readonly record struct MatchScore(
+    FaqEntry Entry,
+    double Score,
+    double QuestionCoverage,
+    double QuestionPrecision,
+    double AnswerCoverage,
+    double SearchScore);
+
+/// <summary>
+/// Re-scores the index's candidates the way a reader would judge an FAQ match: how much of the query's weighted
+/// concepts one of the entry's phrasings (question or an alternate) covers, how much of that phrasing the query
+/// covers back, and how much of the query the whole entry (answer included) covers. Concepts are weighted by
+/// inverse document frequency over stems, so a word every entry shares ("ccsvi") decides little, and a topic word
+/// the FAQ never mentions ("diabetes") pulls coverage down. Built once per snapshot; immutable.
+/// </summary>
+internal sealed class EntryMatcher
+{
+    private const double MinimumWeight = 0.15;
+
+    // Unknown words still say what the question is about, but may be chatter ("googling", "forums"): count them partly.
+    private const double UnknownWordWeightFactor = 0.6;
+
+    private readonly IFaqIndex index;
+    private readonly Dictionary<string, int> stemIds = new(StringComparer.Ordinal);
+    private readonly List<double> stemWeights = [];
+    private readonly Dictionary<FaqEntry, EntryProfile> profiles = new(ReferenceEqualityComparer.Instance);
+    private readonly double unknownWeight;
+
+    public EntryMatcher(IReadOnlyList<FaqEntry> entries, IFaqIndex index)
+    {
+        this.index = index;
+        unknownWeight = InverseDocumentFrequency(0) * UnknownWordWeightFactor;
+        foreach (var entry in entries)
+        {
+            var phrasings = entry.Alternates.Prepend(entry.Question).Select(ContentStems).Where(p => p.Length > 0).ToArray();
+            var all = new SortedSet<int>(phrasings.SelectMany(p => p));
+            foreach (var word in TextNormalizer.Words(entry.Answer))
+            {
+                all.Add(StemId(index.Stem(word)));
+            }
+
+            profiles[entry] = new EntryProfile(phrasings, [.. all]);
+        }
+    }
+
+    public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<SearchHit> hits)
+    {
+        var concepts = query.Terms.Select(ToConcept).ToArray();
+        var totalWeight = concepts.Sum(c => c.Weight);
+        if (totalWeight <= 0 || hits.Count == 0)
+        {
+            return [];
+        }
+
+        var topSearchScore = hits.Max(h => h.Score);
+        var scores = new List<MatchScore>(hits.Count);
+        foreach (var hit in hits)
+        {
+            if (!profiles.TryGetValue(hit.Entry, out var profile))
+            {
+                continue;
+            }
+
+            double bestPhrasing = 0, bestCoverage = 0, bestPrecision = 0;
+            foreach (var phrasing in profile.Phrasings)
+            {
+                var (coverage, precision) = Compare(concepts, totalWeight, phrasing);
+                var combined = Combine(coverage, precision);
+                if (combined > bestPhrasing)
+                {
+                    (bestPhrasing, bestCoverage, bestPrecision) = (combined, coverage, precision);
+                }
+            }
+
+            var answerCoverage = concepts.Where(c => c.Matches(profile.AllStems)).Sum(c => c.Weight) / totalWeight;
+            var relativeSearch = topSearchScore > 0 ? hit.Score / topSearchScore : 0;
+            var score = (0.70 * bestPhrasing) + (0.20 * answerCoverage) + (0.10 * relativeSearch);
+            scores.Add(new MatchScore(hit.Entry, score, bestCoverage, bestPrecision, answerCoverage, hit.Score));
+        }
+
+        scores.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return scores;
+    }
+
+    // Coverage matters more than precision: a short query fully inside a long phrasing is a good match.
+    private static double Combine(double coverage, double precision) =>
+        coverage <= 0 ? 0 : coverage * (0.65 + (0.35 * precision));
+
+    private (double Coverage, double Precision) Compare(Concept[] concepts, double totalWeight, int[] phrasing)
+    {
+        double covered = 0;
+        var matchedStems = new HashSet<int>();
+        foreach (var concept in concepts)
+        {
+            var form = concept.MatchingForm(phrasing);
+            if (form is not null)
+            {
+                covered += concept.Weight;
+                matchedStems.UnionWith(form);
+            }
+        }
+
+        double phrasingWeight = 0, phrasingMatched = 0;
+        foreach (var stem in phrasing)
+        {
+            var weight = stemWeights[stem];
+            phrasingWeight += weight;
+            if (matchedStems.Contains(stem))
+            {
+                phrasingMatched += weight;
+            }
+        }
+
+        return (covered / totalWeight, phrasingWeight > 0 ? phrasingMatched / phrasingWeight : 0);
+    }
+
+    private Concept ToConcept(QueryTerm term)
+    {
+        var forms = new List<int[]>();
+        var weight = 0.0;
+        foreach (var form in term.Forms)
+        {
+            var words = form.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var stems = new int[words.Length];
+            var known = true;
+            var formWeight = 0.0;
+            for (var i = 0; i < words.Length && known; i++)
+            {
+                known = stemIds.TryGetValue(index.Stem(words[i]), out stems[i]);
+                if (known)
+                {
+                    formWeight = Math.Max(formWeight, StopWords.Contains(words[i]) ? 0 : stemWeights[stems[i]]);
+                }
+            }
+
+            if (known && words.Length > 0)
+            {
+                forms.Add(stems);
+                weight = Math.Max(weight, formWeight);
+            }
+        }
+
+        return new Concept(forms, forms.Count > 0 ? Math.Max(weight, MinimumWeight) : unknownWeight);
+    }
+
+    private int[] ContentStems(string text) =>
+        TextNormalizer.Words(text).Where(w => !StopWords.Contains(w)).Select(w => StemId(index.Stem(w))).Distinct().Order().ToArray();
+
+    private int StemId(string stem)
+    {
+        if (!stemIds.TryGetValue(stem, out var id))
+        {
+            id = stemWeights.Count;
+            stemIds[stem] = id;
+            stemWeights.Add(Math.Max(MinimumWeight, InverseDocumentFrequency(index.DocumentFrequency(stem))));
+        }
+
+        return id;
+    }
+
+    private double InverseDocumentFrequency(int documentFrequency) =>
+        Math.Log(1 + ((index.Count - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+
+    private sealed record EntryProfile(int[][] Phrasings, int[] AllStems);
+
+    private sealed record Concept(List<int[]> Forms, double Weight)
+    {
+        public int[]? MatchingForm(int[] sortedStems) =>
+            Forms.FirstOrDefault(form => form.All(stem => Array.BinarySearch(sortedStems, stem) >= 0));
+
+        public bool Matches(int[] sortedStems) => MatchingForm(sortedStems) is not null;
+    }
+}

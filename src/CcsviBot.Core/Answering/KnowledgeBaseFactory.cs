@@ -1,0 +1,36 @@
+using CcsviBot.Core.Faq;
+using CcsviBot.Core.Search;
+
+namespace CcsviBot.Core.Answering;
+
+/// <summary>Builds a knowledge base snapshot: the FTS5 index over the content and the engine over both.</summary>
+public static class KnowledgeBaseFactory
+{
+    public static KnowledgeBase Build(FaqContent content, AnsweringOptions options, long version, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = AnsweringOptionsValidator.Problems(options).ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
+
+        var index = SqliteFtsIndex.Build(content.Entries);
+        try
+        {
+            return new KnowledgeBase(content, new AnswerEngine(content, index, options), version, (time ?? TimeProvider.System).GetUtcNow());
+        }
+        catch
+        {
+            index.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>A provider with one snapshot for the process's lifetime (the command line, tests).</summary>
+public sealed class StaticKnowledgeBaseProvider(KnowledgeBase current) : IKnowledgeBaseProvider
+{
+    public KnowledgeBase Current { get; } = current;
+}

@@ -1,0 +1,57 @@
+namespace CcsviBot.Core.Evaluation;
+
+/// <summary>One evaluation question and what a good reply is: entry ids (any of them), none, or urgent.</summary>
+public sealed record EvaluationCase(int Line, string Question, IReadOnlyList<string> ExpectedIds, bool ExpectsNone, bool ExpectsUrgent)
+{
+    public bool InScope => ExpectedIds.Count > 0;
+
+    public string Expected => ExpectsUrgent ? EvaluationSet.Urgent : ExpectsNone ? EvaluationSet.None : string.Join('|', ExpectedIds);
+}
+
+/// <summary>Reads <c>questions.tsv</c>: a header <c>question&lt;TAB&gt;expected</c>, then one case per line.</summary>
+public static class EvaluationSet
+{
+    public const string None = "none";
+    public const string Urgent = "urgent";
+
+    /// <summary>The cases, or an error message naming the line.</summary>
+    public static (IReadOnlyList<EvaluationCase> Cases, string? Error) Parse(IEnumerable<string> lines)
+    {
+        var cases = new List<EvaluationCase>();
+        var lineNumber = 0;
+        foreach (var raw in lines)
+        {
+            lineNumber++;
+            var line = raw.TrimEnd('\r');
+            if (lineNumber == 1)
+            {
+                if (!line.StartsWith("question\texpected", StringComparison.OrdinalIgnoreCase))
+                {
+                    return ([], "line 1: expected the header 'question<TAB>expected'");
+                }
+
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var tab = line.LastIndexOf('\t');
+            if (tab <= 0 || tab == line.Length - 1)
+            {
+                return ([], $"line {lineNumber}: expected 'question<TAB>expected'");
+            }
+
+            var question = line[..tab].Trim();
+            var expected = line[(tab + 1)..].Trim();
+            var isNone = string.Equals(expected, None, StringComparison.OrdinalIgnoreCase);
+            var isUrgent = string.Equals(expected, Urgent, StringComparison.OrdinalIgnoreCase);
+            var ids = isNone || isUrgent ? [] : expected.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            cases.Add(new EvaluationCase(lineNumber, question, ids, isNone, isUrgent));
+        }
+
+        return (cases, null);
+    }
+}

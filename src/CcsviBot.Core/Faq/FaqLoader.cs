@@ -1,0 +1,343 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CcsviBot.Core.Faq;
+
+/// <summary>
+/// Loads an FAQ from a folder (<c>entries/*.md</c> with YAML front matter, <c>disclaimer.md</c>, <c>safety.yaml</c>,
+/// <c>smalltalk.yaml</c>, <c>synonyms.yaml</c>) or from a JSON Lines file (<c>.jsonl</c> / <c>.jsonl.gz</c>).
+/// Never throws for bad content: a broken entry is left out with a located diagnostic, and the rest loads.
+/// </summary>
+public static class FaqLoader
+{
+    public const string EntriesFolder = "entries";
+    public const string DisclaimerFile = "disclaimer.md";
+    public const string SafetyFile = "safety.yaml";
+    public const string SmallTalkFile = "smalltalk.yaml";
+    public const string SynonymsFile = "synonyms.yaml";
+
+    /// <summary>
+    /// Loads <paramref name="path"/>. A JSON Lines FAQ has no disclaimer, safety, small-talk or synonym files of its own:
+    /// they come from <paramref name="supportFolder"/> (a faq/ folder) when it has them, otherwise from the built-in defaults.
+    /// </summary>
+    public static FaqLoadResult Load(string path, string? supportFolder = null)
+    {
+        var diagnostics = new List<FaqDiagnostic>();
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                return LoadFolder(path, diagnostics);
+            }
+
+            if (File.Exists(path) && IsJsonLines(path))
+            {
+                return LoadJsonLines(path, supportFolder, diagnostics);
+            }
+
+            diagnostics.Add(new FaqDiagnostic(path, 0, DiagnosticSeverity.Error,
+                File.Exists(path) ? "not an FAQ: expected a folder, a .jsonl or a .jsonl.gz file" : "no such folder or file"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            diagnostics.Add(new FaqDiagnostic(path, 0, DiagnosticSeverity.Error, $"cannot read: {ex.Message}"));
+        }
+
+        return new FaqLoadResult(null, diagnostics);
+    }
+
+    public static bool IsJsonLines(string path) =>
+        path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase);
+
+    private static FaqLoadResult LoadFolder(string folder, List<FaqDiagnostic> diagnostics)
+    {
+        var entries = new List<FaqEntry>();
+        var locations = new Dictionary<string, EntryLocation>(StringComparer.Ordinal);
+        var entriesFolder = Path.Combine(folder, EntriesFolder);
+        if (!Directory.Exists(entriesFolder))
+        {
+            diagnostics.Add(new FaqDiagnostic(entriesFolder, 0, DiagnosticSeverity.Error, "missing entries folder"));
+        }
+        else
+        {
+            foreach (var file in Directory.EnumerateFiles(entriesFolder, "*.md").Order(StringComparer.Ordinal))
+            {
+                var loaded = MarkdownEntryReader.Read(file, File.ReadAllText(file), diagnostics);
+                if (loaded is null)
+                {
+                    continue;
+                }
+
+                if (!locations.TryAdd(loaded.Value.Entry.Id, loaded.Value.Location))
+                {
+                    diagnostics.Add(new FaqDiagnostic(file, loaded.Value.Location.LineOf("id"), DiagnosticSeverity.Error,
+                        $"duplicate id '{loaded.Value.Entry.Id}' (also in {locations[loaded.Value.Entry.Id].File})"));
+                    continue;
+                }
+
+                entries.Add(loaded.Value.Entry);
+            }
+
+            if (entries.Count == 0)
+            {
+                diagnostics.Add(new FaqDiagnostic(entriesFolder, 0, DiagnosticSeverity.Error, "no entries"));
+            }
+        }
+
+        var content = WithSupportFiles(entries, folder, requireFiles: true, diagnostics);
+        return new FaqLoadResult(entries.Count == 0 ? null : content, diagnostics) { Locations = locations };
+    }
+
+    private static FaqLoadResult LoadJsonLines(string file, string? supportFolder, List<FaqDiagnostic> diagnostics)
+    {
+        var entries = new List<FaqEntry>();
+        var locations = new Dictionary<string, EntryLocation>(StringComparer.Ordinal);
+        using (var stream = File.OpenRead(file))
+        using (var decompressed = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : (Stream)stream)
+        using (var reader = new StreamReader(decompressed))
+        {
+            var lineNumber = 0;
+            while (reader.ReadLine() is { } line)
+            {
+                lineNumber++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                var entry = JsonLinesEntryReader.Read(file, lineNumber, line, diagnostics);
+                if (entry is null)
+                {
+                    continue;
+                }
+
+                if (!locations.TryAdd(entry.Id, new EntryLocation(file, lineNumber, FromMarkdown: false)))
+                {
+                    diagnostics.Add(new FaqDiagnostic(file, lineNumber, DiagnosticSeverity.Error, $"duplicate id '{entry.Id}' (first on line {locations[entry.Id].Line})"));
+                    continue;
+                }
+
+                entries.Add(entry);
+            }
+        }
+
+        if (entries.Count == 0)
+        {
+            diagnostics.Add(new FaqDiagnostic(file, 0, DiagnosticSeverity.Error, "no entries"));
+        }
+
+        var folder = supportFolder is not null && Directory.Exists(supportFolder) ? supportFolder : null;
+        var content = WithSupportFiles(entries, folder, requireFiles: false, diagnostics);
+        return new FaqLoadResult(entries.Count == 0 ? null : content, diagnostics) { Locations = locations };
+    }
+
+    /// <summary>Adds disclaimer, safety, small talk and synonyms: from the folder's files, else the built-in defaults.</summary>
+    private static FaqContent WithSupportFiles(List<FaqEntry> entries, string? folder, bool requireFiles, List<FaqDiagnostic> diagnostics)
+    {
+        string? ReadSupport(string name)
+        {
+            var path = folder is null ? null : Path.Combine(folder, name);
+            if (path is not null && File.Exists(path))
+            {
+                return File.ReadAllText(path);
+            }
+
+            if (requireFiles)
+            {
+                diagnostics.Add(new FaqDiagnostic(path ?? name, 0, DiagnosticSeverity.Warning, "missing; using the built-in default"));
+            }
+
+            return null;
+        }
+
+        string Located(string name) => folder is null ? BuiltInContent.Label(name) : Path.Combine(folder, name);
+
+        var disclaimerText = ReadSupport(DisclaimerFile);
+        var disclaimer = (disclaimerText ?? BuiltInContent.Read(DisclaimerFile) ?? BuiltInContent.FallbackDisclaimer).Trim();
+        if (disclaimer.Length == 0)
+        {
+            diagnostics.Add(new FaqDiagnostic(Located(DisclaimerFile), 1, DiagnosticSeverity.Error, "the disclaimer is empty"));
+            disclaimer = BuiltInContent.FallbackDisclaimer;
+        }
+
+        var safetyText = ReadSupport(SafetyFile);
+        var safety = SupportFileReader.ReadRules(
+            safetyText is null ? BuiltInContent.Label(SafetyFile) : Located(SafetyFile), safetyText ?? BuiltInContent.Read(SafetyFile), "rules", diagnostics);
+        var smallTalkText = ReadSupport(SmallTalkFile);
+        var smallTalk = SupportFileReader.ReadRules(
+            smallTalkText is null ? BuiltInContent.Label(SmallTalkFile) : Located(SmallTalkFile), smallTalkText ?? BuiltInContent.Read(SmallTalkFile), "intents", diagnostics);
+        var synonymsText = ReadSupport(SynonymsFile);
+        var synonyms = SupportFileReader.ReadSynonyms(
+            synonymsText is null ? BuiltInContent.Label(SynonymsFile) : Located(SynonymsFile), synonymsText ?? BuiltInContent.Read(SynonymsFile), diagnostics);
+
+        return new FaqContent(
+            entries,
+            disclaimer,
+            safety.Select(r => new SafetyRule(r.Id, r.Phrases, r.Reply)).ToList(),
+            synonyms)
+        {
+            SmallTalk = smallTalk.Select(r => new SmallTalkIntent(r.Id, r.Phrases, r.Reply)).ToList(),
+        };
+    }
+}
+
+/// <summary>The defaults compiled into Core from the repository's faq/ files (embedded resources, not copies).</summary>
+internal static class BuiltInContent
+{
+    public const string FallbackDisclaimer =
+        "This is general information, not medical advice. Please talk to your doctor or neurologist about your own situation.";
+
+    public static string Label(string name) => $"(built-in) {name}";
+
+    public static string? Read(string name)
+    {
+        using var stream = typeof(BuiltInContent).Assembly.GetManifestResourceStream($"CcsviBot.Core.Defaults.{name}");
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
+
+/// <summary>Reads the YAML support files, with line numbers for every problem.</summary>
+internal static class SupportFileReader
+{
+    public sealed record PhraseRule(string Id, IReadOnlyList<string> Phrases, string Reply);
+
+    /// <summary><c>{listKey}: [{id, phrases: [..], reply}]</c> — safety rules and small-talk intents share this shape.</summary>
+    public static List<PhraseRule> ReadRules(string file, string? text, string listKey, List<FaqDiagnostic> diagnostics)
+    {
+        var rules = new List<PhraseRule>();
+        var root = Parse(file, text, diagnostics);
+        if (root is null)
+        {
+            return rules;
+        }
+
+        if (Yaml.Child(root, listKey) is not YamlSequenceNode list)
+        {
+            diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(root), DiagnosticSeverity.Error, $"expected a '{listKey}:' list"));
+            return rules;
+        }
+
+        foreach (var item in list)
+        {
+            var line = Yaml.LineOf(item);
+            if (item is not YamlMappingNode map)
+            {
+                diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Error, "expected an item with id, phrases and reply"));
+                continue;
+            }
+
+            var id = Yaml.Scalar(map, "id");
+            var reply = Yaml.Scalar(map, "reply")?.Trim();
+            var phrases = Yaml.ScalarList(map, "phrases").Select(p => p.Value.Trim()).Where(p => p.Length > 0).ToList();
+            if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(reply) || phrases.Count == 0)
+            {
+                diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Error, "an item needs an id, at least one phrase and a reply"));
+                continue;
+            }
+
+            rules.Add(new PhraseRule(id.Trim(), phrases, reply));
+        }
+
+        return rules;
+    }
+
+    /// <summary><c>groups: [[term, term, ...], ...]</c>.</summary>
+    public static List<IReadOnlyList<string>> ReadSynonyms(string file, string? text, List<FaqDiagnostic> diagnostics)
+    {
+        var groups = new List<IReadOnlyList<string>>();
+        var root = Parse(file, text, diagnostics);
+        if (root is null)
+        {
+            return groups;
+        }
+
+        if (Yaml.Child(root, "groups") is not YamlSequenceNode list)
+        {
+            diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(root), DiagnosticSeverity.Error, "expected a 'groups:' list"));
+            return groups;
+        }
+
+        foreach (var item in list)
+        {
+            var terms = item is YamlSequenceNode sequence
+                ? sequence.OfType<YamlScalarNode>().Select(s => s.Value?.Trim() ?? "").Where(s => s.Length > 0).ToList()
+                : [];
+            if (terms.Count < 2)
+            {
+                diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(item), DiagnosticSeverity.Error, "a synonym group is a list of at least two terms"));
+                continue;
+            }
+
+            groups.Add(terms);
+        }
+
+        return groups;
+    }
+
+    private static YamlMappingNode? Parse(string file, string? text, List<FaqDiagnostic> diagnostics)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var (root, error) = Yaml.ParseMapping(text, lineOffset: 0);
+        if (error is not null)
+        {
+            diagnostics.Add(new FaqDiagnostic(file, error.Value.Line, DiagnosticSeverity.Error, error.Value.Message));
+        }
+
+        return root;
+    }
+}
+
+/// <summary>Small helpers over YamlDotNet's representation model, which keeps every node's line.</summary>
+internal static class Yaml
+{
+    public static (YamlMappingNode? Root, (int Line, string Message)? Error) ParseMapping(string text, int lineOffset)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            {
+                return (null, (lineOffset + 1, "expected a YAML mapping (key: value lines)"));
+            }
+
+            return (root, null);
+        }
+        catch (YamlException ex)
+        {
+            var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
+            return (null, (lineOffset + (int)Math.Max(1, ex.Start.Line), $"YAML: {message}"));
+        }
+    }
+
+    public static int LineOf(YamlNode node) => (int)Math.Max(1, node.Start.Line);
+
+    public static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    public static string? Scalar(YamlMappingNode map, string key) => Child(map, key) is YamlScalarNode scalar ? scalar.Value : null;
+
+    public static List<(string Value, int Line)> ScalarList(YamlMappingNode map, string key) =>
+        Child(map, key) switch
+        {
+            YamlSequenceNode sequence => sequence.OfType<YamlScalarNode>().Select(s => (s.Value ?? "", LineOf(s))).ToList(),
+            YamlScalarNode scalar when !string.IsNullOrWhiteSpace(scalar.Value) => [(scalar.Value!, LineOf(scalar))],
+            _ => [],
+        };
+
+    public static int? Int(string? text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+}

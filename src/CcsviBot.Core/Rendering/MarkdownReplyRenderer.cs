@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using CcsviBot.Core.Answering;
+using CcsviBot.Core.Faq;
+
+namespace CcsviBot.Core.Rendering;
+
+/// <summary>
+/// The channel-neutral Markdown text of a reply: the passage or message, the sources as numbered reference links
+/// (Web Chat shows the definitions <c>[1]: url "title"</c> as citations), and the disclaimer last, in italics.
+/// Suggestions are not part of the text: channels show them as buttons. Never includes the user's words.
+/// </summary>
+public static class MarkdownReplyRenderer
+{
+    public const string NoneOfThese = "None of these";
+
+    public static string Render(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var text = new StringBuilder();
+        var references = new List<string>();
+        switch (reply.Kind)
+        {
+            case ReplyKind.Answer when reply.Entry is not null:
+                text.Append(reply.Entry.Answer.Trim()).Append("\n\n");
+                AppendSources(text, references, reply.Entry.Sources);
+                break;
+            case ReplyKind.Clarify:
+                text.Append(reply.Message ?? EngineMessages.Clarify).Append("\n\n");
+                for (var i = 0; i < reply.Candidates.Count; i++)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {reply.Candidates[i].Question}\n");
+                }
+
+                text.Append(CultureInfo.InvariantCulture, $"{reply.Candidates.Count + 1}. {NoneOfThese}\n\n");
+                break;
+            default:
+                text.Append((reply.Message ?? EngineMessages.NoAnswer).Trim()).Append("\n\n");
+                break;
+        }
+
+        AppendDisclaimer(text, reply.Disclaimer);
+        if (references.Count > 0)
+        {
+            text.Append("\n\n").AppendJoin('\n', references);
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static void AppendSources(StringBuilder text, List<string> references, IReadOnlyList<FaqSource> sources)
+    {
+        if (sources.Count == 0)
+        {
+            return;
+        }
+
+        text.Append(sources.Count == 1 ? "Source: " : "Sources: ");
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var source = sources[i];
+            if (i > 0)
+            {
+                text.Append("; ");
+            }
+
+            var title = OneLine(source.Title);
+            if (IsWebLink(source.Url))
+            {
+                var number = references.Count + 1;
+                text.Append(CultureInfo.InvariantCulture, $"[{EscapeLinkText(title)}][{number}]");
+                references.Add(string.Create(CultureInfo.InvariantCulture, $"[{number}]: {LinkDestination(source.Url!)} \"{title.Replace('"', '\'')}\""));
+            }
+            else
+            {
+                text.Append(title);
+            }
+
+            var details = string.Join(", ", new[] { source.Publisher is null ? null : OneLine(source.Publisher), source.Year?.ToString(CultureInfo.InvariantCulture) }.Where(d => !string.IsNullOrWhiteSpace(d)));
+            if (details.Length > 0)
+            {
+                text.Append(" (").Append(details).Append(')');
+            }
+        }
+
+        text.Append("\n\n");
+    }
+
+    private static void AppendDisclaimer(StringBuilder text, string disclaimer)
+    {
+        var paragraphs = disclaimer.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        text.AppendJoin("\n\n", paragraphs.Select(p => $"_{OneLine(p).Trim('_', '*', ' ')}_"));
+    }
+
+    private static bool IsWebLink(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static string LinkDestination(string url) => url.Contains(' ', StringComparison.Ordinal) || url.Contains(')', StringComparison.Ordinal) ? $"<{url}>" : url;
+
+    private static string EscapeLinkText(string title) => title.Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+
+    private static string OneLine(string text) => string.Join(' ', text.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -1,0 +1,375 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using CcsviBot.Core.Faq;
+using CcsviBot.Core.Text;
+using Microsoft.Data.Sqlite;
+
+namespace CcsviBot.Core.Search;
+
+/// <summary>How much each field counts in the FTS5 bm25 ranking.</summary>
+public sealed record FieldWeights(double Question = 10, double Alternates = 6, double Answer = 1);
+
+/// <summary>
+/// <see cref="IFaqIndex"/> over an in-memory SQLite database with an FTS5 table (porter stemming, diacritics removed)
+/// holding each entry's question, alternates and answer in <see cref="TextNormalizer"/> normal form.
+/// Searches run in parallel on a pool of connections to the shared-cache database, each with its prepared statement.
+/// The vocabulary for spelling correction and the word → stem map are read once from fts5vocab at build time.
+/// </summary>
+public sealed class SqliteFtsIndex : IFaqIndex
+{
+    private readonly IReadOnlyList<FaqEntry> entries;
+    private readonly string connectionString;
+    private readonly string searchSql;
+    private readonly SqliteConnection keepAlive;
+    private readonly ConcurrentBag<SearchSession> idleSessions = [];
+    private readonly SpellingDictionary vocabulary;
+    private readonly Dictionary<string, string> stemOfWord;
+    private readonly Dictionary<string, int> documentFrequencyOfStem;
+
+    // One reference for the owner plus one per search in flight; the database closes when it reaches zero.
+    private int references = 1;
+    private int disposed;
+
+    private SqliteFtsIndex(
+        IReadOnlyList<FaqEntry> entries,
+        string connectionString,
+        SqliteConnection keepAlive,
+        FieldWeights weights,
+        SpellingDictionary vocabulary,
+        Dictionary<string, string> stemOfWord,
+        Dictionary<string, int> documentFrequencyOfStem)
+    {
+        this.entries = entries;
+        this.connectionString = connectionString;
+        this.keepAlive = keepAlive;
+        this.vocabulary = vocabulary;
+        this.stemOfWord = stemOfWord;
+        this.documentFrequencyOfStem = documentFrequencyOfStem;
+        searchSql = string.Create(
+            CultureInfo.InvariantCulture,
+            $"SELECT rowid, bm25(faq, {weights.Question:0.###}, {weights.Alternates:0.###}, {weights.Answer:0.###}) AS rank FROM faq WHERE faq MATCH $query ORDER BY rank LIMIT $top");
+    }
+
+    public int Count => entries.Count;
+
+    public static SqliteFtsIndex Build(IReadOnlyList<FaqEntry> entries, FieldWeights? weights = null)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = $"faq-index-{Guid.NewGuid():N}",
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
+            Pooling = false,
+        }.ToString();
+
+        var keepAlive = new SqliteConnection(connectionString);
+        try
+        {
+            keepAlive.Open();
+            Execute(keepAlive, """
+                CREATE VIRTUAL TABLE faq USING fts5(question, alternates, answer, content='', tokenize='porter unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE words USING fts5(text, content='', detail=none, tokenize='unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, row);
+                CREATE VIRTUAL TABLE faq_vocab USING fts5vocab(faq, row);
+                CREATE VIRTUAL TABLE stems USING fts5(word, content='', detail=full, tokenize='porter unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE stems_vocab USING fts5vocab(stems, instance);
+                """);
+
+            InsertEntries(keepAlive, entries);
+            var vocabulary = ReadWordVocabulary(keepAlive);
+            var stemOfWord = ReadStems(keepAlive, vocabulary);
+            var documentFrequencyOfStem = ReadStemFrequencies(keepAlive);
+
+            // The helper tables only served to read the vocabulary; the ranking table stays.
+            Execute(keepAlive, "DROP TABLE stems_vocab; DROP TABLE stems; DROP TABLE words_vocab; DROP TABLE words; DROP TABLE faq_vocab;");
+            return new SqliteFtsIndex(
+                entries,
+                connectionString,
+                keepAlive,
+                weights ?? new FieldWeights(),
+                new SpellingDictionary(vocabulary),
+                stemOfWord,
+                documentFrequencyOfStem);
+        }
+        catch
+        {
+            keepAlive.Dispose();
+            throw;
+        }
+    }
+
+    public IReadOnlyList<SearchHit> Search(AnalyzedQuery query, int top)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var match = ToMatchExpression(query);
+        if (match.Length == 0 || top <= 0 || !TryAddReference())
+        {
+            return [];
+        }
+
+        try
+        {
+            var session = idleSessions.TryTake(out var idle) ? idle : new SearchSession(connectionString, searchSql);
+            try
+            {
+                return session.Run(match, Math.Min(top, entries.Count), entries);
+            }
+            finally
+            {
+                idleSessions.Add(session);
+            }
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    public bool ContainsTerm(string term) => vocabulary.Contains(term);
+
+    public IReadOnlyList<string> SimilarTerms(string term, int maxEdits) => vocabulary.Similar(term, maxEdits);
+
+    public string Stem(string term) => stemOfWord.TryGetValue(term, out var stem) ? stem : term;
+
+    public int DocumentFrequency(string stem) => documentFrequencyOfStem.GetValueOrDefault(stem);
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            Release();
+        }
+    }
+
+    /// <summary>
+    /// Every form is a quoted FTS5 string (a phrase when multi-word), so nothing the user typed is ever read as
+    /// FTS5 syntax. Normal form holds only letters, digits and single spaces, and quotes are doubled all the same.
+    /// </summary>
+    internal static string ToMatchExpression(AnalyzedQuery query)
+    {
+        var builder = new StringBuilder();
+        foreach (var term in query.Terms.Where(t => t.Known))
+        {
+            var forms = term.Forms.Select(TextNormalizer.Normalize).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            if (forms.Count == 0)
+            {
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append(" OR ");
+            }
+
+            builder.Append('(');
+            for (var i = 0; i < forms.Count; i++)
+            {
+                if (i > 0)
+                {
+                    builder.Append(" OR ");
+                }
+
+                builder.Append('"').Append(forms[i].Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            }
+
+            builder.Append(')');
+        }
+
+        return builder.ToString();
+    }
+
+    private bool TryAddReference()
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref references);
+            if (current == 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref references, current + 1, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+
+    private void Release()
+    {
+        if (Interlocked.Decrement(ref references) != 0)
+        {
+            return;
+        }
+
+        while (idleSessions.TryTake(out var session))
+        {
+            session.Dispose();
+        }
+
+        keepAlive.Dispose();
+    }
+
+    private static void InsertEntries(SqliteConnection connection, IReadOnlyList<FaqEntry> entries)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var insertEntry = connection.CreateCommand();
+        insertEntry.Transaction = transaction;
+        insertEntry.CommandText = "INSERT INTO faq(rowid, question, alternates, answer) VALUES ($id, $question, $alternates, $answer)";
+        var id = insertEntry.Parameters.Add("$id", SqliteType.Integer);
+        var question = insertEntry.Parameters.Add("$question", SqliteType.Text);
+        var alternates = insertEntry.Parameters.Add("$alternates", SqliteType.Text);
+        var answer = insertEntry.Parameters.Add("$answer", SqliteType.Text);
+        insertEntry.Prepare();
+
+        using var insertWords = connection.CreateCommand();
+        insertWords.Transaction = transaction;
+        insertWords.CommandText = "INSERT INTO words(rowid, text) VALUES ($id, $text)";
+        var wordsId = insertWords.Parameters.Add("$id", SqliteType.Integer);
+        var wordsText = insertWords.Parameters.Add("$text", SqliteType.Text);
+        insertWords.Prepare();
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            id.Value = i + 1;
+            question.Value = TextNormalizer.Normalize(entry.Question);
+            alternates.Value = TextNormalizer.Normalize(string.Join(" . ", entry.Alternates));
+            answer.Value = TextNormalizer.Normalize(entry.Answer);
+            insertEntry.ExecuteNonQuery();
+
+            wordsId.Value = i + 1;
+            wordsText.Value = $"{question.Value} {alternates.Value} {answer.Value}";
+            insertWords.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    private static List<(string Word, int Frequency)> ReadWordVocabulary(SqliteConnection connection)
+    {
+        var vocabulary = new List<(string, int)>();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT term, doc FROM words_vocab";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            vocabulary.Add((reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return vocabulary;
+    }
+
+    /// <summary>Stems every known word with the index's own porter tokenizer: one row per word, read back from fts5vocab.</summary>
+    private static Dictionary<string, string> ReadStems(SqliteConnection connection, List<(string Word, int Frequency)> vocabulary)
+    {
+        using (var transaction = connection.BeginTransaction())
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO stems(rowid, word) VALUES ($id, $word)";
+            var id = insert.Parameters.Add("$id", SqliteType.Integer);
+            var word = insert.Parameters.Add("$word", SqliteType.Text);
+            insert.Prepare();
+            for (var i = 0; i < vocabulary.Count; i++)
+            {
+                id.Value = i + 1;
+                word.Value = vocabulary[i].Word;
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+
+        var stems = new Dictionary<string, string>(vocabulary.Count, StringComparer.Ordinal);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT term, doc FROM stems_vocab";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var row = reader.GetInt32(1);
+            if (row >= 1 && row <= vocabulary.Count)
+            {
+                stems[vocabulary[row - 1].Word] = reader.GetString(0);
+            }
+        }
+
+        return stems;
+    }
+
+    private static Dictionary<string, int> ReadStemFrequencies(SqliteConnection connection)
+    {
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT term, doc FROM faq_vocab";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            frequencies[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return frequencies;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>One pooled connection with its prepared search statement; used by one search at a time.</summary>
+    private sealed class SearchSession : IDisposable
+    {
+        private readonly SqliteConnection connection;
+        private readonly SqliteCommand command;
+        private readonly SqliteParameter query;
+        private readonly SqliteParameter top;
+
+        public SearchSession(string connectionString, string sql)
+        {
+            connection = new SqliteConnection(connectionString);
+            connection.Open();
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            query = command.Parameters.Add("$query", SqliteType.Text);
+            top = command.Parameters.Add("$top", SqliteType.Integer);
+            command.Prepare();
+        }
+
+        public IReadOnlyList<SearchHit> Run(string match, int limit, IReadOnlyList<FaqEntry> entries)
+        {
+            query.Value = match;
+            top.Value = limit;
+            var hits = new List<SearchHit>(limit);
+            try
+            {
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var row = reader.GetInt64(0);
+                    if (row >= 1 && row <= entries.Count)
+                    {
+                        // bm25 is lower-is-better and negative; the contract wants higher-is-better.
+                        hits.Add(new SearchHit(entries[(int)row - 1], -reader.GetDouble(1)));
+                    }
+                }
+            }
+            catch (SqliteException)
+            {
+                // The expression is built from quoted terms only, so this is not expected; a search still never throws.
+                return [];
+            }
+
+            return hits;
+        }
+
+        public void Dispose()
+        {
+            command.Dispose();
+            connection.Dispose();
+        }
+    }
+}

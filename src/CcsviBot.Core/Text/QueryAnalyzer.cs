@@ -1,0 +1,86 @@
+using CcsviBot.Core.Search;
+
+namespace CcsviBot.Core.Text;
+
+/// <summary>
+/// Turns free text into query concepts: normal form, spelling corrected against the index vocabulary,
+/// synonym groups (multi-word too), stop words dropped. Immutable and thread-safe. <paramref name="fillerWords"/> are
+/// words such as greetings that are not topics unless the index knows them.
+/// </summary>
+public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnlySet<string>? fillerWords = null)
+{
+    /// <summary>More concepts than this add nothing but cost; the rest of a very long text is ignored.</summary>
+    public const int MaxTerms = 40;
+
+    private const int MaxWords = 400;
+    private const int ShortestCorrectableWord = 4;
+
+    public AnalyzedQuery Analyze(string? text)
+    {
+        var words = TextNormalizer.Words(text);
+        if (words.Length > MaxWords)
+        {
+            words = words[..MaxWords];
+        }
+
+        var originals = new string?[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var corrected = Correct(words[i]);
+            if (corrected is not null)
+            {
+                originals[i] = words[i];
+                words[i] = corrected;
+            }
+        }
+
+        var terms = new List<QueryTerm>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Length && terms.Count < MaxTerms;)
+        {
+            var (span, forms) = synonyms.MatchAt(words, i);
+            if (span > 0)
+            {
+                if (seen.Add(forms[0]))
+                {
+                    var original = originals.Skip(i).Take(span).Any(o => o is not null) ? string.Join(' ', originals.Skip(i).Take(span).Select((o, k) => o ?? words[i + k])) : null;
+                    terms.Add(new QueryTerm(forms[0], forms.Skip(1).ToArray()) { Original = original, Known = forms.Any(IsKnownPhrase) });
+                }
+
+                i += span;
+                continue;
+            }
+
+            var word = words[i];
+            i++;
+            if (StopWords.Contains(word) || (fillerWords?.Contains(word) == true && !index.ContainsTerm(word)) || !seen.Add(word))
+            {
+                continue;
+            }
+
+            var known = index.ContainsTerm(word);
+            if (!known && word.Length < ShortestCorrectableWord)
+            {
+                // Short unknown fragments ("wat", "u2") are noise, not a topic.
+                continue;
+            }
+
+            terms.Add(new QueryTerm(word, []) { Original = originals[i - 1], Known = known });
+        }
+
+        return terms.Count == 0 ? AnalyzedQuery.Empty : new AnalyzedQuery(terms);
+    }
+
+    private string? Correct(string word)
+    {
+        if (word.Length < ShortestCorrectableWord || StopWords.Contains(word) || fillerWords?.Contains(word) == true || synonyms.Knows(word) || index.ContainsTerm(word) || word.Any(char.IsDigit))
+        {
+            return null;
+        }
+
+        var similar = index.SimilarTerms(word, word.Length <= 5 ? 1 : 2);
+        return similar.Count > 0 ? similar[0] : null;
+    }
+
+    private bool IsKnownPhrase(string phrase) => phrase.Split(' ').All(index.ContainsTerm);
+}
