@@ -9,9 +9,6 @@ public static class InsightsReportBuilder
     public const int MaxGroups = 50;
     public const int MaxWorstHelpful = 20;
 
-    /// <summary>An entry is due for review when its last review is older than this.</summary>
-    public const int ReviewMonths = 12;
-
     public static InsightsReport Build(InsightsData data, FaqContent? content, DateTimeOffset since, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -66,7 +63,7 @@ public static class InsightsReportBuilder
             .OrderBy(e => e.EntryId, StringComparer.Ordinal)
             .ToList();
 
-        var reviewCutoff = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(-ReviewMonths);
+        var reviewCutoff = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(-FaqChecker.ReviewMonths);
         var reviewOverdue = entries
             .Where(e => e.Reviewed is null || e.Reviewed < reviewCutoff)
             .OrderBy(e => e.Reviewed ?? DateOnly.MinValue)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CcsviBot.Core.Faq;
 
 namespace CcsviBot.Core.Insights;
 
@@ -45,7 +46,7 @@ public static class InsightsReportFormatter
         Section(md, "Flagged outdated", "Visitors or staff reported these answers as out of date.",
             report.FlaggedOutdated, ["Entry", "Question", "Flags", "Last flagged"],
             f => [Code(f.EntryId), Escape(f.Question), Count(f.Count), Date(f.LastFlagged)]);
-        Section(md, "Review overdue", $"Not reviewed in the last {InsightsReportBuilder.ReviewMonths} months: check the facts and sources, then update `reviewed`.",
+        Section(md, "Review overdue", $"Not reviewed in the last {FaqChecker.ReviewMonths} months: check the facts and sources, then update `reviewed`.",
             report.ReviewOverdue, ["Entry", "Question", "Reviewed"],
             r => [Code(r.EntryId), Escape(r.Question), r.Reviewed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never"]);
         Section(md, "Never matched", "No visitor question ended on these entries in the period: check their wording and alternates.",

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using CcsviBot.Core.Text;
 
 namespace CcsviBot.Core.Insights;
 
@@ -12,13 +11,6 @@ public static class QuestionGrouper
 {
     public const double SimilarityThreshold = 0.5;
     public const int MaxExamples = 3;
-
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "a", "an", "and", "are", "as", "at", "be", "can", "could", "do", "does", "did", "for", "from", "how", "i", "i'm",
-        "in", "is", "it", "its", "me", "my", "of", "on", "or", "please", "should", "so", "that", "the", "there", "this",
-        "to", "was", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your",
-    };
 
     public static IReadOnlyList<QuestionGroup> Group(IEnumerable<(string Question, DateTimeOffset Time)> questions, int maxGroups)
     {
@@ -60,37 +52,8 @@ public static class QuestionGrouper
             .ToList();
     }
 
-    /// <summary>Lower case, letters and digits only, single spaces: two wordings equal here are the same question.</summary>
-    public static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormKD))
-        {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c) || c == '\'')
-            {
-                if (pendingSpace && builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-                pendingSpace = false;
-            }
-            else
-            {
-                pendingSpace = true;
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>The index's normal form: two wordings equal here are the same question.</summary>
+    public static string Normalize(string text) => TextNormalizer.Normalize(text);
 
     private static HashSet<string> ContentWords(string normalized)
     {
