@@ -13,6 +13,7 @@ public static class FaqEntryMarkdownWriter
     private static readonly ISerializer Serializer = new SerializerBuilder()
         .WithNamingConvention(LowerCaseNamingConvention.Instance)
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
+        .WithIndentedSequences()
         .DisableAliases()
         .Build();
 
