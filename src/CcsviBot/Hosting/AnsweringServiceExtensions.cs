@@ -1,9 +1,89 @@
+using System.Text.Json;
+using CcsviBot.Core.Answering;
+using CcsviBot.Core.Insights;
+using CcsviBot.Protocol;
+using CcsviBot.Turns;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
 namespace CcsviBot;
 
-// SCAFFOLD: replaced by the feature that owns this folder.
 public static class AnsweringServiceExtensions
 {
-    public static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration) => services;
+    public const string HealthPath = "/healthz";
 
-    public static WebApplication MapHealth(this WebApplication app) => app;
+    /// <summary>The FAQ knowledge base, the turn pipeline with its Markdown rendering, and the insights recorder.</summary>
+    public static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FaqOptions>().Bind(configuration.GetSection(FaqOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AnsweringOptions>, AnsweringOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StartupKnowledgeBaseProvider>();
+        services.TryAddSingleton<IKnowledgeBaseProvider>(provider => provider.GetRequiredService<StartupKnowledgeBaseProvider>());
+        services.AddHostedService<KnowledgeBaseLoader>();
+        services.TryAddSingleton<IInsightsRecorder, LoggingInsightsRecorder>();
+
+        services.AddSingleton<MarkdownActivityRenderer>();
+        services.AddSingleton<ReplyRendererSelector>();
+        services.AddSingleton<ITurnHandler, TurnHandler>();
+
+        services.AddHealthChecks().AddCheck<KnowledgeBaseHealthCheck>("knowledge-base");
+        return services;
+    }
+
+    /// <summary><c>GET /healthz</c>: 503 until the knowledge base is loaded, then 200 with a small JSON status.</summary>
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteStatusAsync });
+        return app;
+    }
+
+    private static Task WriteStatusAsync(HttpContext context, HealthReport report)
+    {
+        var status = new Dictionary<string, object?> { ["status"] = report.Status.ToString() };
+        foreach (var (name, entry) in report.Entries)
+        {
+            var details = new Dictionary<string, object?> { ["status"] = entry.Status.ToString() };
+            if (entry.Description is not null)
+            {
+                details["description"] = entry.Description;
+            }
+
+            foreach (var (key, value) in entry.Data)
+            {
+                details[key] = value;
+            }
+
+            status[name] = details;
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(status, ProtocolJson.Options), context.RequestAborted);
+    }
+}
+
+/// <summary>Healthy once a knowledge base snapshot is published, with its version and size.</summary>
+public sealed class KnowledgeBaseHealthCheck(IKnowledgeBaseProvider knowledgeBases) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var current = knowledgeBases.Current;
+            return Task.FromResult(HealthCheckResult.Healthy(data: new Dictionary<string, object>
+            {
+                ["version"] = current.Version,
+                ["entries"] = current.Content.Entries.Count,
+                ["builtAt"] = current.BuiltAt,
+            }));
+        }
+        catch (KnowledgeBaseUnavailableException unavailable)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy(unavailable.Message));
+        }
+    }
 }

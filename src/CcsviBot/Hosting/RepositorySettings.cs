@@ -9,7 +9,8 @@ public static class RepositorySettings
 
     /// <summary>
     /// Adds the repository's top-level appsettings.json (and its Environment variant) under the host's own sources,
-    /// then environment variables again so that they keep the last word.
+    /// then user secrets (in every environment: they are where a developer keeps Bot:MicrosoftAppPassword) and
+    /// environment variables again so that they keep the last word.
     /// </summary>
     public static IConfigurationBuilder AddRepositorySettings(this IConfigurationBuilder configuration, IHostEnvironment environment)
     {
@@ -22,6 +23,7 @@ public static class RepositorySettings
         configuration.AddInMemoryCollection([new(SettingsDirectoryKey, directory)]);
         configuration.AddJsonFile(Path.Combine(directory, SettingsLocator.FileName), optional: false, reloadOnChange: false);
         configuration.AddJsonFile(Path.Combine(directory, $"appsettings.{environment.EnvironmentName}.json"), optional: true, reloadOnChange: false);
+        configuration.AddUserSecrets(typeof(RepositorySettings).Assembly, optional: true, reloadOnChange: false);
         configuration.AddEnvironmentVariables();
         return configuration;
     }

@@ -1,9 +1,43 @@
+using CcsviBot.Channels.BotConnector;
+using Microsoft.Extensions.Options;
+
 namespace CcsviBot;
 
-// SCAFFOLD: replaced by the feature that owns this folder.
-public static class BotConnectorExtensions
+public static partial class BotConnectorExtensions
 {
-    public static IServiceCollection AddBotConnector(this IServiceCollection services, IConfiguration configuration) => services;
+    /// <summary>Bot Framework channel authentication, the Bot Connector client and its reply queue.</summary>
+    public static IServiceCollection AddBotConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
 
-    public static WebApplication MapBotMessages(this WebApplication app) => app;
+        services.AddHttpClient(BotFrameworkAuthenticator.MetadataClientName);
+        services.AddHttpClient(MsalBotTokenProvider.LoginClientName);
+        services.AddHttpClient(BotConnectorClient.HttpClientName)
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<BotOptions>>().Value.ConnectorTimeout);
+
+        services.AddSingleton<BotFrameworkAuthenticator>();
+        services.AddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
+        services.AddSingleton<BotConnectorClient>();
+        services.AddSingleton<BotConnectorOutbox>();
+        services.AddHostedService<BotConnectorSender>();
+        return services;
+    }
+
+    /// <summary><c>POST /api/messages</c>; other methods get 405 from routing.</summary>
+    public static WebApplication MapBotMessages(this WebApplication app)
+    {
+        app.MapPost(BotMessagesEndpoint.Path, BotMessagesEndpoint.HandleAsync);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (app.Services.GetRequiredService<IOptions<BotOptions>>().Value.IsAnonymous)
+            {
+                LogAnonymous(app.Logger);
+            }
+        });
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Bot:MicrosoftAppId configured: /api/messages accepts unauthenticated requests from this machine (loopback) only. Set the app id to serve Azure Bot Service channels.")]
+    private static partial void LogAnonymous(ILogger logger);
 }

@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using CcsviBot.Core.Insights;
+using CcsviBot.Protocol;
+
+namespace CcsviBot.Turns;
+
+/// <summary>What a button click asks for, read from a message's <c>value</c>.</summary>
+public abstract record ActionValue
+{
+    /// <summary>The visitor rated an answer.</summary>
+    public sealed record Feedback(FeedbackKind Kind, string EntryId) : ActionValue;
+
+    /// <summary>The visitor picked a known entry (a related question or a clarification candidate).</summary>
+    public sealed record PickEntry(string EntryId) : ActionValue;
+
+    /// <summary>The visitor said none of the clarification candidates fit.</summary>
+    public sealed record NoneOfThese : ActionValue;
+}
+
+/// <summary>
+/// The one definition of the values the bot's buttons carry, both built (by renderers) and read (by the turn pipeline):
+/// <c>{"feedback":"helpful"|"not-helpful"|"outdated","entryId":"…"}</c>, <c>{"entryId":"…"}</c>, <c>{"clarify":"none"}</c>.
+/// </summary>
+public static class ActionValues
+{
+    public const string Helpful = "helpful";
+    public const string NotHelpful = "not-helpful";
+    public const string Outdated = "outdated";
+
+    public static JsonObject Feedback(FeedbackKind kind, string entryId) => new()
+    {
+        ["feedback"] = kind switch
+        {
+            FeedbackKind.Helpful => Helpful,
+            FeedbackKind.NotHelpful => NotHelpful,
+            _ => Outdated,
+        },
+        ["entryId"] = entryId,
+    };
+
+    public static JsonObject PickEntry(string entryId) => new() { ["entryId"] = entryId };
+
+    public static JsonObject NoneOfThese() => new() { ["clarify"] = "none" };
+
+    /// <summary>The action a message value asks for, or null when it is absent or not one of ours.</summary>
+    public static ActionValue? Parse(JsonNode? value)
+    {
+        if (value is not JsonObject json)
+        {
+            return null;
+        }
+
+        var entryId = json.GetString("entryId");
+        if (json.GetString("feedback") is { } feedback)
+        {
+            FeedbackKind? kind = feedback switch
+            {
+                Helpful => FeedbackKind.Helpful,
+                NotHelpful => FeedbackKind.NotHelpful,
+                Outdated => FeedbackKind.Outdated,
+                _ => null,
+            };
+            return kind is null || string.IsNullOrWhiteSpace(entryId) ? null : new ActionValue.Feedback(kind.Value, entryId);
+        }
+
+        if (string.Equals(json.GetString("clarify"), "none", StringComparison.Ordinal))
+        {
+            return new ActionValue.NoneOfThese();
+        }
+
+        return string.IsNullOrWhiteSpace(entryId) ? null : new ActionValue.PickEntry(entryId);
+    }
+}

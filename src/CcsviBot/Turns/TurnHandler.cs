@@ -1,0 +1,163 @@
+using CcsviBot.Core.Answering;
+using CcsviBot.Core.Faq;
+using CcsviBot.Core.Insights;
+using CcsviBot.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace CcsviBot.Turns;
+
+/// <summary>
+/// The turn pipeline: a message becomes the engine's decision (or the action its button value asks for), a
+/// conversationUpdate adding someone other than the bot becomes a welcome, an invoke goes to its registered handler.
+/// Each turn reads the knowledge base snapshot once and finishes on it.
+/// </summary>
+public sealed partial class TurnHandler : ITurnHandler
+{
+    public const string WelcomeMessage =
+        "Hello! I'm CcsviBot. I answer common questions about CCSVI (chronic cerebrospinal venous insufficiency), " +
+        "the disputed theory linking narrowed neck and spine veins to multiple sclerosis, with curated passages and their sources. " +
+        "I can't give personal medical advice. Here are some questions to start with:";
+
+    public const string FeedbackThanks = "Thank you for your feedback. It helps the maintainers improve the answers.";
+
+    public const string NoneOfTheseMessage =
+        "Sorry that none of those fit. Please try asking again in other words, or ask about one aspect at a time.";
+
+    public const string UnknownEntryMessage =
+        "That question is no longer in the FAQ. Please ask it again in your own words.";
+
+    public const string ErrorMessage = "Sorry, something went wrong on my side. Please try again in a moment.";
+
+    private const int StarterQuestionCount = 3;
+
+    private readonly IKnowledgeBaseProvider knowledgeBases;
+    private readonly IOptions<AnsweringOptions> answering;
+    private readonly Dictionary<string, IInvokeHandler> invokeHandlers;
+    private readonly ReplyRendererSelector renderers;
+    private readonly IInsightsRecorder insights;
+    private readonly TimeProvider time;
+    private readonly ILogger<TurnHandler> logger;
+
+    public TurnHandler(
+        IKnowledgeBaseProvider knowledgeBases,
+        IOptions<AnsweringOptions> answering,
+        IEnumerable<IInvokeHandler> invokeHandlers,
+        ReplyRendererSelector renderers,
+        IInsightsRecorder insights,
+        TimeProvider time,
+        ILogger<TurnHandler> logger)
+    {
+        this.knowledgeBases = knowledgeBases;
+        this.answering = answering;
+        // Two handlers for one name would make dispatch depend on registration order: fail at start-up instead.
+        this.invokeHandlers = invokeHandlers.ToDictionary(handler => handler.Name, StringComparer.Ordinal);
+        this.renderers = renderers;
+        this.insights = insights;
+        this.time = time;
+        this.logger = logger;
+    }
+
+    public async Task<TurnResult> HandleAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Is(ActivityTypes.Message))
+        {
+            return Respond(activity, knowledgeBase => DecideMessage(activity, knowledgeBase));
+        }
+
+        if (activity.Is(ActivityTypes.ConversationUpdate))
+        {
+            var someoneElseJoined = activity.MembersAdded?.Any(member => member.Id is not null && member.Id != activity.Recipient?.Id) ?? false;
+            return someoneElseJoined ? Respond(activity, Welcome) : TurnResult.Empty;
+        }
+
+        if (activity.Is(ActivityTypes.Invoke))
+        {
+            return new TurnResult([], await InvokeAsync(activity, cancellationToken));
+        }
+
+        return TurnResult.Empty;
+    }
+
+    private async Task<InvokeResponse> InvokeAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Name is null || !invokeHandlers.TryGetValue(activity.Name, out var handler))
+        {
+            LogUnknownInvoke(activity.Name);
+            return new InvokeResponse(StatusCodes.Status501NotImplemented, null);
+        }
+
+        return await handler.HandleAsync(activity, cancellationToken);
+    }
+
+    /// <summary>Decides, renders and addresses one reply; a failure anywhere still yields a reply with the disclaimer.</summary>
+    private TurnResult Respond(Activity activity, Func<KnowledgeBase, Reply> decide)
+    {
+        var knowledgeBase = knowledgeBases.Current;
+        Reply reply;
+        try
+        {
+            reply = decide(knowledgeBase);
+        }
+        catch (Exception exception)
+        {
+            LogTurnFailed(exception, activity.Type, activity.Conversation?.Id, activity.Id);
+            reply = Fixed(ReplyKind.None, ErrorMessage, knowledgeBase);
+        }
+
+        var outgoing = activity.CreateReply();
+        renderers.For(activity.ChannelId).Render(reply, outgoing);
+        return new TurnResult([outgoing]);
+    }
+
+    private Reply DecideMessage(Activity activity, KnowledgeBase knowledgeBase)
+    {
+        var channel = activity.ChannelId ?? "unknown";
+        switch (ActionValues.Parse(activity.Value))
+        {
+            case ActionValue.Feedback feedback:
+                insights.RecordFeedback(new FeedbackRecord(time.GetUtcNow(), channel, feedback.EntryId, feedback.Kind));
+                return Fixed(ReplyKind.SmallTalk, FeedbackThanks, knowledgeBase);
+
+            case ActionValue.NoneOfThese:
+                return Fixed(ReplyKind.None, NoneOfTheseMessage, knowledgeBase) with { Suggestions = StarterQuestions(knowledgeBase) };
+
+            case ActionValue.PickEntry pick:
+                var picked = knowledgeBase.Engine.AnswerEntry(pick.EntryId);
+                if (picked is null)
+                {
+                    return Fixed(ReplyKind.None, UnknownEntryMessage, knowledgeBase);
+                }
+
+                Record(channel, picked.Entry?.Question ?? pick.EntryId, picked);
+                return picked;
+
+            default:
+                var question = activity.TextWithoutRecipientMention();
+                var reply = knowledgeBase.Engine.Ask(question);
+                Record(channel, question, reply);
+                return reply;
+        }
+    }
+
+    private void Record(string channel, string question, Reply reply) =>
+        insights.RecordTurn(new TurnRecord(time.GetUtcNow(), channel, question, reply.Kind, reply.Entry?.Id, reply.Confidence));
+
+    private Reply Welcome(KnowledgeBase knowledgeBase) =>
+        Fixed(ReplyKind.SmallTalk, WelcomeMessage, knowledgeBase) with { Suggestions = StarterQuestions(knowledgeBase) };
+
+    private static Reply Fixed(ReplyKind kind, string message, KnowledgeBase knowledgeBase) =>
+        new() { Kind = kind, Message = message, Disclaimer = knowledgeBase.Content.Disclaimer };
+
+    /// <summary>The configured starter entries, topped up with the first entries (the same rule the engine uses after "none").</summary>
+    private IReadOnlyList<FaqEntry> StarterQuestions(KnowledgeBase knowledgeBase) =>
+        [.. answering.Value.StarterQuestions.Select(knowledgeBase.Content.Find).OfType<FaqEntry>()
+            .Concat(knowledgeBase.Content.Entries)
+            .Distinct()
+            .Take(StarterQuestionCount)];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No handler for invoke {InvokeName}: answering 501")]
+    private partial void LogUnknownInvoke(string? invokeName);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for {ActivityType} in conversation {ConversationId}, activity {ActivityId}")]
+    private partial void LogTurnFailed(Exception exception, string? activityType, string? conversationId, string? activityId);
+}
