@@ -80,13 +80,34 @@ public sealed partial class FaqReloader : IDisposable
         try
         {
             // Loading and indexing are CPU and file work: keep them off the caller's (request or watcher) thread.
-            var result = await Task.Run(() => Attempt(trigger), cancellationToken).ConfigureAwait(false);
+            var result = await Task.Run(() => AttemptSafely(trigger), cancellationToken).ConfigureAwait(false);
             _lastResult = result;
             return result;
         }
         finally
         {
             _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>Whatever goes wrong in loading or indexing is a rejected attempt, never a crash of the host.</summary>
+    private ReloadResult AttemptSafely(ReloadTrigger trigger)
+    {
+        try
+        {
+            return Attempt(trigger);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogBuildFailed(exception, FaqPath);
+            var kept = TryCurrent();
+            if (kept is null)
+            {
+                _provider.Fail($"The FAQ at {FaqPath} could not be loaded: {exception.Message}");
+            }
+
+            var error = new FaqDiagnostic(FaqPath, 0, DiagnosticSeverity.Error, $"loading failed: {exception.Message}");
+            return new ReloadResult(_time.GetUtcNow(), trigger, false, kept?.Version, kept?.Content.Entries.Count ?? 0, 0, [error], 0);
         }
     }
 
@@ -117,20 +138,7 @@ public sealed partial class FaqReloader : IDisposable
         }
 
         var version = Interlocked.Increment(ref _version);
-        KnowledgeBase built;
-        try
-        {
-            built = KnowledgeBaseFactory.Build(loaded.Content, _answering.Value, version, _time);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            LogBuildFailed(exception, FaqPath);
-            var kept = TryCurrent();
-            var error = new FaqDiagnostic(FaqPath, 0, DiagnosticSeverity.Error, $"indexing failed: {exception.Message}");
-            return new ReloadResult(_time.GetUtcNow(), trigger, false, kept?.Version, kept?.Content.Entries.Count ?? 0,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds, [error], warnings);
-        }
-
+        var built = KnowledgeBaseFactory.Build(loaded.Content, _answering.Value, version, _time);
         var replaced = _provider.Publish(built);
         if (replaced is not null)
         {
@@ -173,7 +181,7 @@ public sealed partial class FaqReloader : IDisposable
         _oneAtATime.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Indexing the FAQ at {Path} failed; the last good version stays")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the FAQ at {Path} failed; the last good version stays")]
     private partial void LogBuildFailed(Exception exception, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Diagnostic}")]
