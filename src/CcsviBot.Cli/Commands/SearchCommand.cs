@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CcsviBot.Core.Answering;
 
 namespace CcsviBot.Cli.Commands;
 
@@ -23,7 +24,8 @@ internal static class SearchCommand
                 result.AddError("--top must be between 1 and 50.");
             }
         });
-        var command = new Command("search", "Show the ranked candidates and their scores for a question (the maintainers' test pane).") { question, faq, top, json };
+        var explain = new Option<bool>("--explain") { Description = "Also show how the question was read: its terms, spelling corrections and synonyms." };
+        var command = new Command("search", "Show the ranked candidates and their scores for a question (the maintainers' test pane).") { question, faq, top, json, explain };
         command.SetAction(parsed =>
         {
             var settings = CliSettings.Load(console);
@@ -40,6 +42,16 @@ internal static class SearchCommand
                 }
 
                 console.Out.WriteLine(text);
+                if (parsed.GetValue(explain) && knowledgeBase.Engine is AnswerEngine engine)
+                {
+                    foreach (var term in engine.Analyze(text).Terms)
+                    {
+                        var corrected = term.Original is null ? "" : $" (corrected from '{term.Original}')";
+                        var synonyms = term.Alternatives.Count == 0 ? "" : $" = {string.Join(" | ", term.Alternatives)}";
+                        console.Out.WriteLine($"  term: {term.Text}{corrected}{synonyms}{(term.Known ? "" : " [not in the FAQ]")}");
+                    }
+                }
+
                 if (hits.Count == 0)
                 {
                     console.Out.WriteLine("  (no candidates)");

@@ -29,6 +29,12 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     private readonly IReadOnlyList<FaqEntry> starters;
 
     public AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options)
+        : this(content, index, options, new EntryMatcher((content ?? throw new ArgumentNullException(nameof(content))).Entries))
+    {
+    }
+
+    /// <summary>With a matcher built beforehand (in parallel with the index, see <see cref="KnowledgeBaseFactory"/>).</summary>
+    internal AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options, EntryMatcher matcher)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(index);
@@ -38,8 +44,8 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         this.options = options;
         safety = new SafetyScreen(content.SafetyRules);
         smallTalk = new SmallTalkDetector(content.SmallTalk);
-        analyzer = new QueryAnalyzer(index, new SynonymMap(content.SynonymGroups), smallTalk.PhraseWords);
-        matcher = new EntryMatcher(content.Entries, index);
+        this.matcher = matcher;
+        analyzer = new QueryAnalyzer(index, new SynonymMap(content.SynonymGroups), smallTalk.PhraseWords, matcher.KnowsStem);
         entryById = content.Entries.DistinctBy(e => e.Id).ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
 
         var byPhrasing = new Dictionary<string, FaqEntry>(StringComparer.Ordinal);
@@ -89,15 +95,16 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
             return AnswerWith(exact, 1);
         }
 
-        var ranked = Rank(text);
+        var query = Analyze(text);
+        var ranked = Rank(query);
         if (ranked.Count == 0)
         {
             return None(EngineMessages.NoAnswer);
         }
 
-        var confidence = Confidence(ranked);
+        var confidence = ConfidenceModel.Confidence(query, ranked);
         var top = ranked[0];
-        if (confidence >= options.AnswerThreshold && !HasCloseSecond(ranked))
+        if (confidence >= options.AnswerThreshold)
         {
             return AnswerWith(top.Entry, confidence);
         }
@@ -127,37 +134,16 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     public void Dispose() => index.Dispose();
 
-    /// <summary>The features of the top candidates, for evaluation and tuning.</summary>
-    internal IReadOnlyList<MatchScore> Rank(string text)
-    {
-        var query = analyzer.Analyze(text);
-        if (query.IsEmpty)
-        {
-            return [];
-        }
+    /// <summary>How the engine reads a text: its concepts after spelling correction and synonym expansion.</summary>
+    public AnalyzedQuery Analyze(string text) => analyzer.Analyze(text ?? string.Empty);
 
-        var hits = index.Search(query, CandidatePool);
-        return matcher.Rank(query, hits);
-    }
+    /// <summary>The candidates, best first, with the features behind their scores.</summary>
+    internal IReadOnlyList<MatchScore> Rank(string text) => Rank(Analyze(text));
 
-    // Fitted on the evaluation set: the top score says how well the best entry covers the question,
-    // the gap to the second how sure the choice is.
-    internal static double Confidence(IReadOnlyList<MatchScore> ranked)
-    {
-        var top = ranked[0].Score;
-        var second = ranked.Count > 1 ? ranked[1].Score : 0;
-        var logit = (ConfidenceSlope * (top - ConfidenceMidpoint)) + (ConfidenceGapSlope * (top - second));
-        return Math.Round(1 / (1 + Math.Exp(-logit)), 4);
-    }
+    private IReadOnlyList<MatchScore> Rank(AnalyzedQuery query) =>
+        query.IsEmpty ? [] : matcher.Rank(query, index.Search(query, CandidatePool));
 
-    private const double ConfidenceSlope = 12;
-    private const double ConfidenceMidpoint = 0.55;
-    private const double ConfidenceGapSlope = 6;
-    private const double CloseSecondRatio = 0.97;
     private const double ClarifyCandidateRatio = 0.6;
-
-    private static bool HasCloseSecond(IReadOnlyList<MatchScore> ranked) =>
-        ranked.Count > 1 && ranked[1].Score >= ranked[0].Score * CloseSecondRatio && ranked[0].Score < 0.95;
 
     private Reply AnswerWith(FaqEntry entry, double confidence) => new()
     {

@@ -16,10 +16,12 @@ public static class KnowledgeBaseFactory
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
         }
 
+        // The FTS5 index and the engine's entry profiles are independent: build them side by side.
+        var matcher = Task.Run(() => new EntryMatcher(content.Entries));
         var index = SqliteFtsIndex.Build(content.Entries);
         try
         {
-            return new KnowledgeBase(content, new AnswerEngine(content, index, options), version, (time ?? TimeProvider.System).GetUtcNow());
+            return new KnowledgeBase(content, new AnswerEngine(content, index, options, matcher.GetAwaiter().GetResult()), version, (time ?? TimeProvider.System).GetUtcNow());
         }
         catch
         {

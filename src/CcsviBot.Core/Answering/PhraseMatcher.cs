@@ -4,11 +4,15 @@ namespace CcsviBot.Core.Answering;
 
 /// <summary>
 /// Finds maintainers' phrases (safety, small talk) in a message as whole words: case- and punctuation-insensitive,
-/// tolerant of an inflection ("bleeding" for "bleed"), a small typo in longer words, and one extra word in between.
+/// tolerant of an inflection ("ending" for "end", "droopy" for "drooping"), a small typo in longer words and, for
+/// <see cref="Contains"/>, of other small words around the phrase's content words ("one side of my body went numb"
+/// matches "one side of my body is numb").
 /// </summary>
-internal sealed class PhraseMatcher
+internal static class PhraseMatcher
 {
-    private const int MaxGapWords = 1;
+    private const int MaxGapWords = 2;
+    private const int SharedStemLength = 5;
+    private const int MaxEndingLength = 3;
 
     public static bool WordMatches(string phraseWord, string word)
     {
@@ -17,7 +21,7 @@ internal sealed class PhraseMatcher
             return true;
         }
 
-        if (phraseWord.Length >= 4 && word.Length > phraseWord.Length && word.StartsWith(phraseWord, StringComparison.Ordinal)
+        if (phraseWord.Length >= 3 && word.Length > phraseWord.Length && word.StartsWith(phraseWord, StringComparison.Ordinal)
             && IsInflection(word.AsSpan(phraseWord.Length)))
         {
             return true;
@@ -29,11 +33,27 @@ internal sealed class PhraseMatcher
             return true;
         }
 
+        var shared = word.AsSpan().CommonPrefixLength(phraseWord);
+        if (shared >= SharedStemLength && word.Length - shared <= MaxEndingLength && phraseWord.Length - shared <= MaxEndingLength)
+        {
+            return true;
+        }
+
         var allowed = phraseWord.Length >= 9 ? 2 : phraseWord.Length >= 5 ? 1 : 0;
         return allowed > 0 && EditDistance.Bounded(phraseWord, word, allowed) <= allowed;
     }
 
-    /// <summary>True when <paramref name="phrase"/> (normal-form words) occurs in <paramref name="words"/>.</summary>
+    /// <summary>
+    /// The words that must occur, in order, for <paramref name="phrase"/> to match loosely: its content words when it
+    /// has at least two, otherwise all its words ("can't breathe" keeps "cant").
+    /// </summary>
+    public static string[] Essential(string[] phrase)
+    {
+        var content = phrase.Where(w => !StopWords.Contains(w)).ToArray();
+        return content.Length >= 2 ? content : phrase;
+    }
+
+    /// <summary>True when the <paramref name="phrase"/> words (see <see cref="Essential"/>) occur in order in <paramref name="words"/>, a few words apart at most.</summary>
     public static bool Contains(IReadOnlyList<string> words, IReadOnlyList<string> phrase)
     {
         if (phrase.Count == 0)

@@ -7,7 +7,7 @@ namespace CcsviBot.Core.Answering;
 internal sealed class SafetyScreen(IReadOnlyList<SafetyRule> rules)
 {
     private readonly (SafetyRule Rule, string[][] Phrases)[] compiled = rules
-        .Select(r => (r, r.Phrases.Select(TextNormalizer.Words).Where(p => p.Length > 0).ToArray()))
+        .Select(r => (r, r.Phrases.Select(p => PhraseMatcher.Essential(TextNormalizer.Words(p))).Where(p => p.Length > 0).ToArray()))
         .ToArray();
 
     /// <summary>The first rule whose phrase occurs in <paramref name="words"/>, or null.</summary>

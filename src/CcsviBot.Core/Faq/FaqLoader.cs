@@ -321,6 +321,11 @@ internal static class Yaml
             var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
             return (null, (lineOffset + (int)Math.Max(1, ex.Start.Line), $"YAML: {message}"));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unterminated flow collections; it has no position then.
+            return (null, (lineOffset + 1, "YAML: malformed (check for an unclosed [ or { or quote)"));
+        }
     }
 
     public static int LineOf(YamlNode node) => (int)Math.Max(1, node.Start.Line);

@@ -22,12 +22,6 @@ public interface IFaqIndex : IDisposable
 
     /// <summary>Known terms within <paramref name="maxEdits"/> edits of <paramref name="term"/>, most frequent first.</summary>
     IReadOnlyList<string> SimilarTerms(string term, int maxEdits);
-
-    /// <summary>The index's stem of a known word (as its tokenizer stems it); an unknown word is returned unchanged.</summary>
-    string Stem(string term);
-
-    /// <summary>How many entries contain <paramref name="stem"/> (as returned by <see cref="Stem"/>) anywhere.</summary>
-    int DocumentFrequency(string stem);
 }
 
 /// <summary>A user's text turned into safe search terms: normalised, spell-corrected, synonym-expanded.</summary>

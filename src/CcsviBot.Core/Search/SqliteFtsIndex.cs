@@ -14,7 +14,7 @@ public sealed record FieldWeights(double Question = 10, double Alternates = 6, d
 /// <see cref="IFaqIndex"/> over an in-memory SQLite database with an FTS5 table (porter stemming, diacritics removed)
 /// holding each entry's question, alternates and answer in <see cref="TextNormalizer"/> normal form.
 /// Searches run in parallel on a pool of connections to the shared-cache database, each with its prepared statement.
-/// The vocabulary for spelling correction and the word → stem map are read once from fts5vocab at build time.
+/// The vocabulary for spelling correction is read once from fts5vocab (an unstemmed twin table) at build time.
 /// </summary>
 public sealed class SqliteFtsIndex : IFaqIndex
 {
@@ -24,8 +24,6 @@ public sealed class SqliteFtsIndex : IFaqIndex
     private readonly SqliteConnection keepAlive;
     private readonly ConcurrentBag<SearchSession> idleSessions = [];
     private readonly SpellingDictionary vocabulary;
-    private readonly Dictionary<string, string> stemOfWord;
-    private readonly Dictionary<string, int> documentFrequencyOfStem;
 
     // One reference for the owner plus one per search in flight; the database closes when it reaches zero.
     private int references = 1;
@@ -36,16 +34,12 @@ public sealed class SqliteFtsIndex : IFaqIndex
         string connectionString,
         SqliteConnection keepAlive,
         FieldWeights weights,
-        SpellingDictionary vocabulary,
-        Dictionary<string, string> stemOfWord,
-        Dictionary<string, int> documentFrequencyOfStem)
+        SpellingDictionary vocabulary)
     {
         this.entries = entries;
         this.connectionString = connectionString;
         this.keepAlive = keepAlive;
         this.vocabulary = vocabulary;
-        this.stemOfWord = stemOfWord;
-        this.documentFrequencyOfStem = documentFrequencyOfStem;
         searchSql = string.Create(
             CultureInfo.InvariantCulture,
             $"SELECT rowid, bm25(faq, {weights.Question:0.###}, {weights.Alternates:0.###}, {weights.Answer:0.###}) AS rank FROM faq WHERE faq MATCH $query ORDER BY rank LIMIT $top");
@@ -72,26 +66,14 @@ public sealed class SqliteFtsIndex : IFaqIndex
                 CREATE VIRTUAL TABLE faq USING fts5(question, alternates, answer, content='', tokenize='porter unicode61 remove_diacritics 2');
                 CREATE VIRTUAL TABLE words USING fts5(text, content='', detail=none, tokenize='unicode61 remove_diacritics 2');
                 CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, row);
-                CREATE VIRTUAL TABLE faq_vocab USING fts5vocab(faq, row);
-                CREATE VIRTUAL TABLE stems USING fts5(word, content='', detail=full, tokenize='porter unicode61 remove_diacritics 2');
-                CREATE VIRTUAL TABLE stems_vocab USING fts5vocab(stems, instance);
                 """);
 
             InsertEntries(keepAlive, entries);
             var vocabulary = ReadWordVocabulary(keepAlive);
-            var stemOfWord = ReadStems(keepAlive, vocabulary);
-            var documentFrequencyOfStem = ReadStemFrequencies(keepAlive);
 
-            // The helper tables only served to read the vocabulary; the ranking table stays.
-            Execute(keepAlive, "DROP TABLE stems_vocab; DROP TABLE stems; DROP TABLE words_vocab; DROP TABLE words; DROP TABLE faq_vocab;");
-            return new SqliteFtsIndex(
-                entries,
-                connectionString,
-                keepAlive,
-                weights ?? new FieldWeights(),
-                new SpellingDictionary(vocabulary),
-                stemOfWord,
-                documentFrequencyOfStem);
+            // The word table only served to read the vocabulary; the ranking table stays.
+            Execute(keepAlive, "DROP TABLE words_vocab; DROP TABLE words;");
+            return new SqliteFtsIndex(entries, connectionString, keepAlive, weights ?? new FieldWeights(), new SpellingDictionary(vocabulary));
         }
         catch
         {
@@ -130,10 +112,6 @@ public sealed class SqliteFtsIndex : IFaqIndex
     public bool ContainsTerm(string term) => vocabulary.Contains(term);
 
     public IReadOnlyList<string> SimilarTerms(string term, int maxEdits) => vocabulary.Similar(term, maxEdits);
-
-    public string Stem(string term) => stemOfWord.TryGetValue(term, out var stem) ? stem : term;
-
-    public int DocumentFrequency(string stem) => documentFrequencyOfStem.GetValueOrDefault(stem);
 
     public void Dispose()
     {
@@ -260,57 +238,6 @@ public sealed class SqliteFtsIndex : IFaqIndex
         }
 
         return vocabulary;
-    }
-
-    /// <summary>Stems every known word with the index's own porter tokenizer: one row per word, read back from fts5vocab.</summary>
-    private static Dictionary<string, string> ReadStems(SqliteConnection connection, List<(string Word, int Frequency)> vocabulary)
-    {
-        using (var transaction = connection.BeginTransaction())
-        using (var insert = connection.CreateCommand())
-        {
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO stems(rowid, word) VALUES ($id, $word)";
-            var id = insert.Parameters.Add("$id", SqliteType.Integer);
-            var word = insert.Parameters.Add("$word", SqliteType.Text);
-            insert.Prepare();
-            for (var i = 0; i < vocabulary.Count; i++)
-            {
-                id.Value = i + 1;
-                word.Value = vocabulary[i].Word;
-                insert.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
-        }
-
-        var stems = new Dictionary<string, string>(vocabulary.Count, StringComparer.Ordinal);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT term, doc FROM stems_vocab";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var row = reader.GetInt32(1);
-            if (row >= 1 && row <= vocabulary.Count)
-            {
-                stems[vocabulary[row - 1].Word] = reader.GetString(0);
-            }
-        }
-
-        return stems;
-    }
-
-    private static Dictionary<string, int> ReadStemFrequencies(SqliteConnection connection)
-    {
-        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT term, doc FROM faq_vocab";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            frequencies[reader.GetString(0)] = reader.GetInt32(1);
-        }
-
-        return frequencies;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

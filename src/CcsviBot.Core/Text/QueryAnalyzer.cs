@@ -5,9 +5,10 @@ namespace CcsviBot.Core.Text;
 /// <summary>
 /// Turns free text into query concepts: normal form, spelling corrected against the index vocabulary,
 /// synonym groups (multi-word too), stop words dropped. Immutable and thread-safe. <paramref name="fillerWords"/> are
-/// words such as greetings that are not topics unless the index knows them.
+/// words such as greetings that are not topics unless the index knows them; <paramref name="knowsStem"/> tells whether
+/// the FAQ uses some form of a word ("affected" when it says "affects"), which is then no typo.
 /// </summary>
-public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnlySet<string>? fillerWords = null)
+public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnlySet<string>? fillerWords = null, Func<string, bool>? knowsStem = null)
 {
     /// <summary>More concepts than this add nothing but cost; the rest of a very long text is ignored.</summary>
     public const int MaxTerms = 40;
@@ -58,7 +59,7 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
                 continue;
             }
 
-            var known = index.ContainsTerm(word);
+            var known = IsKnown(word);
             if (!known && word.Length < ShortestCorrectableWord)
             {
                 // Short unknown fragments ("wat", "u2") are noise, not a topic.
@@ -73,14 +74,21 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
 
     private string? Correct(string word)
     {
-        if (word.Length < ShortestCorrectableWord || StopWords.Contains(word) || fillerWords?.Contains(word) == true || synonyms.Knows(word) || index.ContainsTerm(word) || word.Any(char.IsDigit))
+        if (word.Length < ShortestCorrectableWord || StopWords.Contains(word) || fillerWords?.Contains(word) == true || synonyms.Knows(word) || IsKnown(word) || word.Any(char.IsDigit))
         {
             return null;
         }
 
+        // People rarely mistype the first letter; requiring it keeps real words the FAQ lacks ("gout") from
+        // being "corrected" into words it has ("out"). A swap of the first two letters is still a typo.
+        // A long word is no typo of a stop word ("weather" is not "whether"): the topic would silently vanish.
         var similar = index.SimilarTerms(word, word.Length <= 5 ? 1 : 2);
-        return similar.Count > 0 ? similar[0] : null;
+        return similar.FirstOrDefault(candidate =>
+            (candidate[0] == word[0] || (candidate.Length > 1 && candidate[0] == word[1] && candidate[1] == word[0]))
+            && (word.Length <= 5 || !StopWords.Contains(candidate)));
     }
 
-    private bool IsKnownPhrase(string phrase) => phrase.Split(' ').All(index.ContainsTerm);
+    private bool IsKnown(string word) => index.ContainsTerm(word) || knowsStem?.Invoke(PorterStemmer.Stem(word)) == true;
+
+    private bool IsKnownPhrase(string phrase) => phrase.Split(' ').All(IsKnown);
 }

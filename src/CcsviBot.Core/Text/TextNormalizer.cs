@@ -17,6 +17,11 @@ public static class TextNormalizer
             return string.Empty;
         }
 
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return NormalizeAscii(text);
+        }
+
         // FormKD also folds ligatures and full-width letters into their plain forms.
         var decomposed = SafeDecompose(text);
         var builder = new StringBuilder(decomposed.Length);
@@ -65,6 +70,41 @@ public static class TextNormalizer
     {
         var normal = Normalize(text);
         return normal.Length == 0 ? [] : normal.Split(' ');
+    }
+
+    /// <summary>The same rules as <see cref="Normalize"/> for plain ASCII (most text), without Unicode decomposition.</summary>
+    private static string NormalizeAscii(string text)
+    {
+        var buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        var pendingSpace = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9' or >= 'A' and <= 'Z')
+            {
+                if (pendingSpace && length > 0)
+                {
+                    buffer[length++] = ' ';
+                }
+
+                pendingSpace = false;
+                buffer[length++] = c >= 'A' ? (char)(c | 0x20) : c;
+            }
+            else if (IsApostrophe(c))
+            {
+                if (i + 1 < text.Length && (text[i + 1] is 's' or 'S') && (i + 2 >= text.Length || !char.IsAsciiLetterOrDigit(text[i + 2])))
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        return new string(buffer[..length]);
     }
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '`';

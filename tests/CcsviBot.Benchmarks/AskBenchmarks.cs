@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Attributes;
+using CcsviBot.Core.Answering;
+
+namespace CcsviBot.Benchmarks;
+
+/// <summary>One <c>Ask</c> end to end: safety screen, small talk, analysis, FTS5 search, re-scoring, decision.</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+public class AskBenchmarks
+{
+    private KnowledgeBase knowledgeBase = null!;
+    private string shortQuestion = "";
+    private string longQuestion = "";
+
+    [Params(Corpora.Ccsvi, Corpora.MedQuad)]
+    public string Corpus { get; set; } = Corpora.Ccsvi;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        knowledgeBase = KnowledgeBaseFactory.Build(Corpora.Load(Corpus), new AnsweringOptions(), 1);
+        shortQuestion = Corpora.ShortQuestion(Corpus);
+        longQuestion = Corpora.LongQuestion(Corpus);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => knowledgeBase.Dispose();
+
+    [Benchmark]
+    public ReplyKind AskShort() => knowledgeBase.Engine.Ask(shortQuestion).Kind;
+
+    [Benchmark]
+    public ReplyKind AskLong() => knowledgeBase.Engine.Ask(longQuestion).Kind;
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using CcsviBot.Cli;
+using CcsviBot.Cli.Commands;
+
+namespace CcsviBot.Core.Tests;
+
+public class CliTests
+{
+    private static (int ExitCode, string Output, string Error) Run(string input, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new CliConsole(new StringReader(input), output, error, InputIsInteractive: false, TestPaths.RepositoryRoot);
+        var exitCode = Program.Run(args, console);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Ask_json_has_the_documented_shape()
+    {
+        var (exitCode, output, _) = Run("", "ask", "what is ccsvi", "--faq", TestPaths.FixtureFaq, "--json");
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(["kind", "entryId", "confidence", "text", "sources", "disclaimer", "suggestions"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("answer", root.GetProperty("kind").GetString());
+        Assert.Equal("what-is-ccsvi", root.GetProperty("entryId").GetString());
+        Assert.Equal(1, root.GetProperty("confidence").GetDouble());
+        Assert.Contains("[1]: https://pubmed.ncbi.nlm.nih.gov/19060024/", root.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var source = Assert.Single(root.GetProperty("sources").EnumerateArray());
+        Assert.Equal(["title", "url"], source.EnumerateObject().Select(p => p.Name));
+        Assert.StartsWith("General information only", root.GetProperty("disclaimer").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["id", "question"], root.GetProperty("suggestions")[0].EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Ask_reads_questions_from_standard_input_one_result_per_line()
+    {
+        var (exitCode, output, _) = Run("what is ccsvi\n\nhello\nI have chest pain\n", "ask", "--faq", TestPaths.FixtureFaq, "--json");
+
+        var kinds = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(0, exitCode);
+        Assert.Equal(["answer", "smalltalk", "urgent"], kinds);
+    }
+
+    [Fact]
+    public void Ask_text_shows_the_reply_as_a_user_sees_it()
+    {
+        var (exitCode, output, _) = Run("", "ask", "what", "is", "liberation", "therapy", "--faq", TestPaths.FixtureFaq);
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("Liberation therapy is the name", output, StringComparison.Ordinal);
+        Assert.Contains("Related questions:\n- What is CCSVI?", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Search_json_lists_ranked_ids_and_scores()
+    {
+        var (exitCode, output, _) = Run("", "search", "venoplasty", "--faq", TestPaths.FixtureFaq, "--top", "2", "--json");
+
+        Assert.Equal(0, exitCode);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(["question", "results"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("venoplasty", root.GetProperty("question").GetString());
+        var first = root.GetProperty("results")[0];
+        Assert.Equal(["id", "score"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("liberation-therapy", first.GetProperty("id").GetString());
+        Assert.InRange(root.GetProperty("results").GetArrayLength(), 1, 2);
+    }
+
+    [Fact]
+    public void Search_works_on_a_json_lines_faq()
+    {
+        var (exitCode, output, _) = Run("how is the flu treated\n", "search", "--faq", TestPaths.FixtureJsonLines, "--json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("flu-2", JsonDocument.Parse(output).RootElement.GetProperty("results")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void Eval_prints_the_figures_and_fails_below_the_floors()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllLines(file, ["question\texpected", "what is ccsvi\twhat-is-ccsvi", "what causes gout\tnone", "i have chest pain\turgent", "venoplasty\tms-medication"]);
+        try
+        {
+            var (exitCode, output, _) = Run("", "eval", "--questions", file, "--faq", TestPaths.FixtureFaq, "--json");
+
+            var root = JsonDocument.Parse(output).RootElement;
+            Assert.Equal(1, exitCode);
+            Assert.Equal(0.5, root.GetProperty("answeredCorrectly").GetDouble());
+            Assert.Equal(1, root.GetProperty("noneOnOutOfScope").GetDouble());
+            Assert.Equal(1, root.GetProperty("urgentRecall").GetDouble());
+            Assert.Equal(0, root.GetProperty("falseUrgent").GetInt32());
+            Assert.Equal(0.5, root.GetProperty("retrievalTop1").GetDouble());
+            Assert.Equal(5, Assert.Single(root.GetProperty("misses").EnumerateArray()).GetProperty("line").GetInt32());
+
+            var (_, text, _) = Run("", "eval", "--questions", file, "--faq", TestPaths.FixtureFaq);
+            Assert.Contains("answered correctly", text, StringComparison.Ordinal);
+            Assert.Contains("MRR@10", text, StringComparison.Ordinal);
+            Assert.Contains("line 5: venoplasty", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Faq_check_passes_on_a_clean_faq_and_fails_with_located_errors()
+    {
+        Assert.Equal(0, Run("", "faq", "check", "--faq", TestPaths.FixtureFaq).ExitCode);
+
+        var folder = Directory.CreateTempSubdirectory("cli-check-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "entries"));
+            File.WriteAllText(Path.Combine(folder, "entries", "x.md"), "---\nid: y\nquestion: Q?\n---\nshort\n");
+            var (exitCode, output, _) = Run("", "faq", "check", "--faq", folder);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("x.md:2: error: id 'y' must equal the file name 'x'", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Faq_check_passes_on_the_real_faq_by_default() =>
+        Assert.Equal(0, Run("", "faq", "check").ExitCode);
+
+    [Theory]
+    [InlineData("ask", "x", "--faq", "/no/such/faq")]
+    [InlineData("eval", "--questions", "/no/such/file.tsv")]
+    [InlineData("search", "x", "--top", "0")]
+    [InlineData("nonsense-command")]
+    [InlineData("eval")]
+    public void Usage_and_io_errors_exit_with_2_and_one_clear_message(params string[] args)
+    {
+        var (exitCode, _, error) = Run("", args);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+}

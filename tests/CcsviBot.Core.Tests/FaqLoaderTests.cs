@@ -1,0 +1,143 @@
+using CcsviBot.Core.Faq;
+
+namespace CcsviBot.Core.Tests;
+
+public sealed class FaqLoaderTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("faq-test-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void Loads_a_markdown_folder_with_its_support_files()
+    {
+        var result = FaqLoader.Load(TestPaths.FixtureFaq);
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var content = result.Content!;
+        Assert.Equal(["liberation-therapy", "ms-medication", "what-is-ccsvi"], content.Entries.Select(e => e.Id));
+        var entry = content.Find("what-is-ccsvi")!;
+        Assert.Equal("What is CCSVI?", entry.Question);
+        Assert.Equal(2, entry.Alternates.Count);
+        Assert.Equal(new FaqSource("Chronic cerebrospinal venous insufficiency in patients with multiple sclerosis", "J Neurol Neurosurg Psychiatry", 2009, "https://pubmed.ncbi.nlm.nih.gov/19060024/"), entry.Sources[0]);
+        Assert.Equal(new DateOnly(2026, 6, 1), entry.Reviewed);
+        Assert.StartsWith("CCSVI stands for", entry.Answer, StringComparison.Ordinal);
+        Assert.StartsWith("General information only", content.Disclaimer, StringComparison.Ordinal);
+        Assert.Equal(["emergency", "crisis"], content.SafetyRules.Select(r => r.Id));
+        Assert.Equal(["greeting", "thanks", "help", "goodbye"], content.SmallTalk.Select(i => i.Id));
+        Assert.Contains(content.SynonymGroups, g => g.Contains("venoplasty"));
+    }
+
+    [Fact]
+    public void Reports_broken_entries_with_file_and_line_and_loads_the_rest()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "entries"));
+        WriteEntry("good", "---\nid: good\nquestion: Fine?\n---\nA body.\n");
+        WriteEntry("no-front-matter", "just text\n");
+        WriteEntry("unterminated", "---\nid: unterminated\nquestion: x\n");
+        WriteEntry("bad-yaml", "---\nid: bad-yaml\nquestion: [unclosed\nalternates: x\n---\nbody\n");
+        WriteEntry("no-question", "---\nid: no-question\n---\nbody\n");
+        WriteEntry("empty-body", "---\nid: empty-body\nquestion: Empty?\n---\n\n");
+        WriteEntry("zz-dup", "---\nid: good\nquestion: Again?\n---\nbody\n");
+        WriteEntry("bad-date", "---\nid: bad-date\nquestion: Date?\nreviewed: last week\n---\nbody\n");
+
+        var result = FaqLoader.Load(folder);
+
+        Assert.True(result.HasErrors);
+        Assert.Equal(["good", "bad-date"], result.Content!.Entries.Select(e => e.Id).Order(StringComparer.Ordinal).Reverse());
+        string Error(string file) => Assert.Single(result.Diagnostics, d => d.File.EndsWith(file + ".md", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error).ToString();
+        Assert.Contains("no-front-matter.md:1: error: missing front matter", Error("no-front-matter"), StringComparison.Ordinal);
+        Assert.Contains("unterminated front matter", Error("unterminated"), StringComparison.Ordinal);
+        Assert.Matches(@"bad-yaml\.md:[234]: error: YAML", Error("bad-yaml"));
+        Assert.Contains("missing 'question'", Error("no-question"), StringComparison.Ordinal);
+        Assert.Contains("empty-body.md:5: error: missing answer", Error("empty-body"), StringComparison.Ordinal);
+        Assert.Contains("zz-dup.md:2: error: duplicate id 'good'", Error("zz-dup"), StringComparison.Ordinal);
+        Assert.Contains("bad-date.md:4: error: 'reviewed' must be a date", Error("bad-date"), StringComparison.Ordinal);
+        Assert.Contains(result.Diagnostics, d => d.File.EndsWith("disclaimer.md", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Warning);
+    }
+
+    [Fact]
+    public void Missing_path_is_a_diagnostic_not_an_exception()
+    {
+        var result = FaqLoader.Load(Path.Combine(folder, "nowhere"));
+
+        Assert.Null(result.Content);
+        Assert.True(result.HasErrors);
+        Assert.Contains("no such folder or file", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Broken_support_files_are_located()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "entries"));
+        WriteEntry("good", "---\nid: good\nquestion: Fine?\n---\nA body.\n");
+        File.WriteAllText(Path.Combine(folder, "safety.yaml"), "rules:\n  - id: x\n    phrases: [a]\n  - id: no-reply\n    phrases: [b]\n");
+        File.WriteAllText(Path.Combine(folder, "synonyms.yaml"), "groups:\n  - [alone]\n");
+        File.WriteAllText(Path.Combine(folder, "smalltalk.yaml"), "intents: [\n");
+
+        var diagnostics = FaqLoader.Load(folder).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+
+        Assert.Contains(diagnostics, d => d.Contains("safety.yaml:2: error", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.Contains("safety.yaml:4: error", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.Contains("synonyms.yaml:2: error: a synonym group", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.Contains("smalltalk.yaml:", StringComparison.Ordinal) && d.Contains("YAML", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Loads_json_lines_skipping_bad_lines_with_their_line_numbers_and_built_in_support_content()
+    {
+        var result = FaqLoader.Load(TestPaths.FixtureJsonLines);
+
+        Assert.Equal(["flu-1", "flu-2", "gout-1"], result.Content!.Entries.Select(e => e.Id));
+        var flu = result.Content.Entries[0];
+        Assert.Equal(["what is the flu"], flu.Alternates);
+        Assert.Equal(["flu-2"], flu.Related);
+        Assert.Equal("CDC", flu.Sources[0].Publisher);
+        Assert.Equal(2024, result.Content.Entries[1].Sources[0].Year);
+        Assert.EndsWith("small.jsonl:1", flu.Origin, StringComparison.Ordinal);
+        Assert.Contains(result.Diagnostics, d => d.Line == 3 && d.Message.StartsWith("invalid JSON", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Line == 4 && d.Message.Contains("'answer'", StringComparison.Ordinal));
+        // The built-in defaults are the repository's own faq/ files, embedded in Core.
+        Assert.Equal(File.ReadAllText(Path.Combine(TestPaths.RealFaq, "disclaimer.md")).Trim(), result.Content.Disclaimer);
+        Assert.NotEmpty(result.Content.SafetyRules);
+        Assert.NotEmpty(result.Content.SmallTalk);
+    }
+
+    [Fact]
+    public void Json_lines_take_support_files_from_a_given_faq_folder()
+    {
+        var result = FaqLoader.Load(TestPaths.FixtureJsonLines, TestPaths.FixtureFaq);
+
+        Assert.StartsWith("General information only", result.Content!.Disclaimer, StringComparison.Ordinal);
+        Assert.Equal(["emergency", "crisis"], result.Content.SafetyRules.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Loads_gzipped_json_lines()
+    {
+        var gz = Path.Combine(folder, "small.jsonl.gz");
+        using (var output = File.Create(gz))
+        using (var zip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            zip.Write(File.ReadAllBytes(TestPaths.FixtureJsonLines));
+        }
+
+        Assert.Equal(3, FaqLoader.Load(gz).Content!.Entries.Count);
+    }
+
+    [Fact]
+    public void Loads_the_16k_medquad_corpus_when_present()
+    {
+        if (TestPaths.MedQuad is not { } path)
+        {
+            return; // CI keeps shared/ beside the clone; without it there is nothing to load.
+        }
+
+        var result = FaqLoader.Load(path);
+
+        Assert.Equal(16407, result.Content!.Entries.Count);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    private void WriteEntry(string name, string text) => File.WriteAllText(Path.Combine(folder, "entries", name + ".md"), text);
+}
