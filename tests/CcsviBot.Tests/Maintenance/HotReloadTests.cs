@@ -37,9 +37,8 @@ public sealed class HotReloadTests
         Assert.Contains(KnownPhrase, await host.AskAsync(Question));
         var status = await host.StatusAsync();
         Assert.Equal(1, status.GetProperty("faq").GetProperty("version").GetInt64());
-        var error = status.GetProperty("faq").GetProperty("lastReload").GetProperty("errors")[0];
-        Assert.Equal(file, error.GetProperty("file").GetString());
-        Assert.True(error.GetProperty("line").GetInt32() > 1);
+        var errors = status.GetProperty("faq").GetProperty("lastReload").GetProperty("errors").EnumerateArray().ToList();
+        Assert.Contains(errors, error => error.GetProperty("file").GetString() == file && error.GetProperty("line").GetInt32() > 1);
 
         using (var client = host.Host.CreateClient())
         using (var health = await client.GetAsync("/healthz"))
@@ -47,7 +46,7 @@ public sealed class HotReloadTests
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             var body = await health.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal("Degraded", body.GetProperty("status").GetString());
-            Assert.Contains($"{file}:", body.GetProperty("faq-reload").GetProperty("errors")[0].GetString());
+            Assert.Contains(body.GetProperty("faq-reload").GetProperty("errors").EnumerateArray(), error => error.GetString()!.StartsWith($"{file}:", StringComparison.Ordinal));
         }
 
         await File.WriteAllTextAsync(file, good);
