@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Insights;
 using Markdig;
@@ -10,6 +12,9 @@ namespace CcsviBot.Maintenance;
 public static class AdminEndpoints
 {
     public const string Prefix = "/admin";
+
+    // Enums as names (severity "Error", trigger "Manual"): these answers are read by people as much as by scripts.
+    private static readonly JsonSerializerOptions AdminJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private static readonly MarkdownPipeline ReportPipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
@@ -26,7 +31,7 @@ public static class AdminEndpoints
         return admin;
     }
 
-    private static AdminStatus Status(FaqReloader reloader, IKnowledgeBaseProvider knowledgeBases, BackgroundInsightsRecorder recorder)
+    private static IResult Status(FaqReloader reloader, IKnowledgeBaseProvider knowledgeBases, BackgroundInsightsRecorder recorder)
     {
         KnowledgeBase? current = null;
         string? unavailable = null;
@@ -41,13 +46,13 @@ public static class AdminEndpoints
 
         var faq = new FaqStatus(reloader.FaqPath, current?.Version, current?.Content.Entries.Count ?? 0, current?.BuiltAt, unavailable,
             reloader.LastResult, reloader.RetiringSnapshots);
-        return new AdminStatus(faq, recorder.Status);
+        return Results.Json(new AdminStatus(faq, recorder.Status), AdminJson);
     }
 
     private static async Task<IResult> ReloadAsync(FaqReloader reloader, CancellationToken cancellationToken)
     {
         var result = await reloader.ReloadAsync(ReloadTrigger.Manual, cancellationToken);
-        return result.Published ? Results.Ok(result) : Results.UnprocessableEntity(result);
+        return Results.Json(result, AdminJson, statusCode: result.Published ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> ReportAsync(string? since, IInsightsStore store, IKnowledgeBaseProvider knowledgeBases, TimeProvider time, CancellationToken cancellationToken)
@@ -69,21 +74,20 @@ public static class AdminEndpoints
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The analytics store cannot be read.", detail: exception.Message);
         }
 
-        FaqContentOrNull(knowledgeBases, out var content);
-        var report = InsightsReportBuilder.Build(data, content, now - period, now);
+        var report = InsightsReportBuilder.Build(data, CurrentContent(knowledgeBases), now - period, now);
         var html = Markdown.ToHtml(InsightsReportFormatter.ToMarkdown(report), ReportPipeline);
         return new ReportPage(html);
     }
 
-    private static void FaqContentOrNull(IKnowledgeBaseProvider knowledgeBases, out Core.Faq.FaqContent? content)
+    private static Core.Faq.FaqContent? CurrentContent(IKnowledgeBaseProvider knowledgeBases)
     {
         try
         {
-            content = knowledgeBases.Current.Content;
+            return knowledgeBases.Current.Content;
         }
         catch (KnowledgeBaseUnavailableException)
         {
-            content = null;
+            return null;
         }
     }
 
