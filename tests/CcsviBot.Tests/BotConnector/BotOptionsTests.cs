@@ -24,7 +24,8 @@ public sealed class BotOptionsTests
         { "managed identity with a password", new BotOptions { MicrosoftAppType = BotAppType.UserAssignedMSI, MicrosoftAppId = TestChannel.AppId, MicrosoftAppTenantId = TestChannel.TenantId, MicrosoftAppPassword = "s" }, "UserAssignedMSI bot needs" },
         { "multi tenant without password", new BotOptions { MicrosoftAppType = BotAppType.MultiTenant, MicrosoftAppId = TestChannel.AppId }, "MultiTenant bot needs" },
         { "app id not a GUID", new BotOptions { MicrosoftAppType = BotAppType.MultiTenant, MicrosoftAppId = "my-bot", MicrosoftAppPassword = "s" }, "GUID" },
-        { "keys refreshed less than daily", new BotOptions { SigningKeysRefreshInterval = TimeSpan.FromHours(48) }, "at most 24 hours" },
+        { "keys refreshed less than daily", new BotOptions { SigningKeysRefreshInterval = TimeSpan.FromHours(48) }, "and 24 hours" },
+        { "keys refreshed more often than the key manager allows", new BotOptions { SigningKeysRefreshInterval = TimeSpan.FromMinutes(1) }, "between 5 minutes" },
         { "metadata over http", new BotOptions { OpenIdMetadataUrl = "http://login.botframework.com/v1/.well-known/openidconfiguration" }, "https" },
     };
 

@@ -20,6 +20,22 @@ public sealed class ConnectorClientTests
     }
 
     [Fact]
+    public async Task The_channel_gets_its_200_before_a_slow_connector_has_taken_the_reply()
+    {
+        using var channel = new TestChannel();
+        await using var host = new BotTestHost(channel);
+        var gate = channel.HoldConnector();
+        var message = TestChannel.Message("What is CCSVI?");
+
+        using var response = await host.PostActivityAsync(message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(channel.Replies);
+        gate.SetResult();
+        await channel.ReplyToAsync(message.Id!);
+    }
+
+    [Fact]
     public async Task Throttling_and_server_errors_are_retried_until_the_reply_is_delivered()
     {
         using var channel = new TestChannel();

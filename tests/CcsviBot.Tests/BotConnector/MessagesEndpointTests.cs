@@ -80,11 +80,7 @@ public sealed class MessagesEndpointTests(BotFixture fixture) : IClassFixture<Bo
     [Fact]
     public async Task An_unknown_invoke_gets_501()
     {
-        var invoke = TestChannel.Message(string.Empty);
-        invoke.Type = ActivityTypes.Invoke;
-        invoke.Name = "composeExtension/unknownThing";
-
-        using var response = await host.PostActivityAsync(invoke);
+        using var response = await host.PostActivityAsync(TestChannel.Invoke("composeExtension/unknownThing"));
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }
@@ -93,16 +89,9 @@ public sealed class MessagesEndpointTests(BotFixture fixture) : IClassFixture<Bo
     public async Task A_registered_invoke_is_answered_in_the_HTTP_response()
     {
         using var invokeChannel = new TestChannel();
-        await using var invokeHost = new BotTestHost(invokeChannel, new BotTestHostOptions
-        {
-            ConfigureServices = services => services.AddSingleton<IInvokeHandler, EchoNameInvoke>(),
-        });
-        var invoke = TestChannel.Message(string.Empty);
-        invoke.Type = ActivityTypes.Invoke;
-        invoke.Name = EchoNameInvoke.InvokeName;
-        invoke.Value = new JsonObject { ["commandId"] = "searchFaq" };
+        await using var invokeHost = HostWithInvokeHandlers(invokeChannel);
 
-        using var response = await invokeHost.PostActivityAsync(invoke);
+        using var response = await invokeHost.PostActivityAsync(TestChannel.Invoke(EchoNameInvoke.InvokeName, new JsonObject { ["commandId"] = "searchFaq" }));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -114,18 +103,17 @@ public sealed class MessagesEndpointTests(BotFixture fixture) : IClassFixture<Bo
     public async Task A_failing_invoke_handler_gets_503_not_500()
     {
         using var invokeChannel = new TestChannel();
-        await using var invokeHost = new BotTestHost(invokeChannel, new BotTestHostOptions
-        {
-            ConfigureServices = services => services.AddSingleton<IInvokeHandler, FailingInvoke>(),
-        });
-        var invoke = TestChannel.Message(string.Empty);
-        invoke.Type = ActivityTypes.Invoke;
-        invoke.Name = FailingInvoke.InvokeName;
+        await using var invokeHost = HostWithInvokeHandlers(invokeChannel);
 
-        using var response = await invokeHost.PostActivityAsync(invoke);
+        using var response = await invokeHost.PostActivityAsync(TestChannel.Invoke(FailingInvoke.InvokeName));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
+
+    private static BotTestHost HostWithInvokeHandlers(TestChannel invokeChannel) => new(invokeChannel, new BotTestHostOptions
+    {
+        ConfigureServices = services => services.AddSingleton<IInvokeHandler, EchoNameInvoke>().AddSingleton<IInvokeHandler, FailingInvoke>(),
+    });
 
     [Fact]
     public async Task Healthz_reports_the_loaded_knowledge_base()

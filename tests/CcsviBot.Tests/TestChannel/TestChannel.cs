@@ -84,6 +84,16 @@ public sealed class TestChannel : IDisposable
         }
     }
 
+    /// <summary>Makes the connector hold every call until the returned gate is opened (a slow connector).</summary>
+    public TaskCompletionSource HoldConnector()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connectorGate = gate;
+        return gate;
+    }
+
+    private volatile TaskCompletionSource? connectorGate;
+
     public string CreateToken(TokenSpec? spec = null)
     {
         spec ??= new TokenSpec();
@@ -145,6 +155,17 @@ public sealed class TestChannel : IDisposable
         Locale = "en-US",
         Text = text,
     };
+
+    /// <summary>An invoke (e.g. Teams' <c>composeExtension/query</c>) on the same addressing as <see cref="Message"/>.</summary>
+    public static Activity Invoke(string name, JsonNode? value = null, string channelId = "msteams")
+    {
+        var invoke = Message(string.Empty, channelId);
+        invoke.Type = ActivityTypes.Invoke;
+        invoke.Text = null;
+        invoke.Name = name;
+        invoke.Value = value;
+        return invoke;
+    }
 
     /// <summary>The first reply the connector receives for the activity <paramref name="replyToId"/>.</summary>
     public Task<RecordedReply> ReplyToAsync(string replyToId) =>
@@ -228,6 +249,11 @@ public sealed class TestChannel : IDisposable
         if (request.Method == HttpMethod.Post && request.RequestUri.AbsolutePath.Contains("/v3/conversations/", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref connectorAttempts);
+            if (connectorGate is { } gate)
+            {
+                await gate.Task.WaitAsync(cancellationToken);
+            }
+
             if (connectorFailures.TryDequeue(out var failure))
             {
                 var failed = new HttpResponseMessage(failure);

@@ -85,7 +85,7 @@ public sealed partial class BotConnectorClient(
                 && exception is HttpRequestException or TaskCanceledException)
             {
                 // A network failure or the per-attempt timeout: the connector may be briefly unreachable.
-                LogRetryingAfterFailure(exception, attempt, uri.Host);
+                LogRetryingAfterFailure(attempt, uri.Host, exception.Message);
             }
             catch (Exception exception) when (isLastAttempt && !cancellationToken.IsCancellationRequested
                 && exception is HttpRequestException or TaskCanceledException)
@@ -127,6 +127,6 @@ public sealed partial class BotConnectorClient(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector attempt {Attempt} answered {Status} ({Host}); retrying")]
     private partial void LogRetrying(int attempt, int status, string host);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector attempt {Attempt} failed ({Host}); retrying")]
-    private partial void LogRetryingAfterFailure(Exception exception, int attempt, string host);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Connector attempt {Attempt} failed ({Host}): {Reason}; retrying")]
+    private partial void LogRetryingAfterFailure(int attempt, string host, string reason);
 }

@@ -82,9 +82,9 @@ public sealed class BotOptionsValidator(IConfiguration configuration) : IValidat
             failures.Add("Bot:OpenIdMetadataUrl must be an absolute https URL.");
         }
 
-        if (options.SigningKeysRefreshInterval <= TimeSpan.Zero || options.SigningKeysRefreshInterval > TimeSpan.FromHours(24))
+        if (options.SigningKeysRefreshInterval < TimeSpan.FromMinutes(5) || options.SigningKeysRefreshInterval > TimeSpan.FromHours(24))
         {
-            failures.Add("Bot:SigningKeysRefreshInterval must be more than zero and at most 24 hours (the protocol asks for a daily refresh).");
+            failures.Add("Bot:SigningKeysRefreshInterval must be between 5 minutes and 24 hours (the protocol asks for at least a daily refresh).");
         }
 
         if (options.ConnectorTimeout <= TimeSpan.Zero || options.ConnectorRetryDelay < TimeSpan.Zero || options.ConnectorMaxRetryDelay < options.ConnectorRetryDelay)
