@@ -2,7 +2,6 @@ using System.Text.Json;
 using CcsviBot.Cli;
 using CcsviBot.Cli.Commands;
 using CcsviBot.Core.Answering;
-using CcsviBot.Core.Configuration;
 using CcsviBot.Core.Insights;
 
 namespace CcsviBot.Core.Tests.ImportExport;
@@ -15,7 +14,7 @@ public sealed class CliCommandsTests : IDisposable
     public CliCommandsTests()
     {
         // A scratch settings folder (appsettings.json next to faq/) whose FAQ is the real one and whose store is private.
-        var realFaq = Path.Combine(SettingsLocator.FindSettingsDirectory(AppContext.BaseDirectory)!, "faq");
+        var realFaq = TestPaths.RealFaq;
         Directory.CreateDirectory(_repository.File("faq"));
         File.WriteAllText(_repository.File("appsettings.json"), JsonSerializer.Serialize(new
         {

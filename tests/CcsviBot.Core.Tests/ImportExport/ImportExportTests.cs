@@ -1,4 +1,3 @@
-using CcsviBot.Core.Configuration;
 using CcsviBot.Core.Faq;
 
 namespace CcsviBot.Core.Tests.ImportExport;
@@ -8,9 +7,6 @@ public sealed class ImportExportTests : IDisposable
     private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
-
-    private static string RepositoryFaq() =>
-        Path.Combine(SettingsLocator.FindSettingsDirectory(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository not found"), "faq");
 
     private static FaqContent LoadClean(string path)
     {
@@ -58,7 +54,7 @@ public sealed class ImportExportTests : IDisposable
     [Fact]
     public void QnaMaker_export_import_export_of_the_CCSVI_FAQ_is_lossless()
     {
-        var original = LoadClean(RepositoryFaq()).Entries;
+        var original = LoadClean(TestPaths.RealFaq).Entries;
         var firstExport = ExportTsv(original);
 
         var (imported, diagnostics) = QnaMakerTsv.Read(new StringReader(firstExport), "export.tsv");
@@ -72,7 +68,7 @@ public sealed class ImportExportTests : IDisposable
     [Fact]
     public void QnaMaker_export_has_the_QnA_Maker_columns_one_row_per_question_and_the_sources_in_the_answer()
     {
-        var entries = LoadClean(RepositoryFaq()).Entries;
+        var entries = LoadClean(TestPaths.RealFaq).Entries;
         var lines = ExportTsv(entries).TrimEnd('\n').Split('\n');
 
         Assert.Equal("Question\tAnswer\tSource\tMetadata\tSuggestedQuestions\tIsContextOnly\tPrompts\tQnaId", lines[0]);
@@ -170,7 +166,7 @@ public sealed class ImportExportTests : IDisposable
     [Fact]
     public void Json_Lines_export_of_the_CCSVI_FAQ_loads_back_identically()
     {
-        var original = LoadClean(RepositoryFaq()).Entries;
+        var original = LoadClean(TestPaths.RealFaq).Entries;
         var jsonl = Path.Combine(_temp.Path, "faq.jsonl");
         using (var writer = new StreamWriter(jsonl))
         {
