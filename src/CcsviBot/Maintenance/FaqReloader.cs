@@ -116,7 +116,9 @@ public sealed partial class FaqReloader : IDisposable
         var started = Stopwatch.GetTimestamp();
         _lastFingerprint = FaqSourceFingerprint.Compute(FaqPath);
         var loaded = FaqLoader.Load(FaqPath);
-        var diagnostics = FaqChecker.Check(loaded, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
+        var diagnostics = _options.Value.CheckContent
+            ? FaqChecker.Check(loaded, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime))
+            : loaded.Diagnostics;
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         var warnings = diagnostics.Count - errors.Count;
         if (errors.Count > 0 || loaded.Content is null)

@@ -10,6 +10,12 @@ public sealed class MaintenanceOptions
     /// <summary>False: the FAQ is loaded once at start-up; <c>POST /admin/reload</c> still works.</summary>
     public bool WatchFaq { get; set; } = true;
 
+    /// <summary>
+    /// True: an edit is published only if it passes every <c>faq check</c> rule (sources, related ids, word limits…).
+    /// False: only content that cannot be loaded is refused — for bulk corpora that are not curated entry by entry.
+    /// </summary>
+    public bool CheckContent { get; set; } = true;
+
     /// <summary>Quiet time after the last file change before reloading, so that a multi-file save reloads once.</summary>
     [Range(0, 60_000)]
     public int DebounceMilliseconds { get; set; } = 300;
