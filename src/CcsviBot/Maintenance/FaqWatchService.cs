@@ -34,7 +34,12 @@ public sealed partial class FaqWatchService(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                EnsureWatcher();
+                // Watch only once the start-up load has run: hosts that serve a fixed knowledge base never load.
+                if (reloader.LastFingerprint is not null)
+                {
+                    EnsureWatcher();
+                }
+
                 var fired = await Task.WhenAny(pollTick, change).ConfigureAwait(false);
                 ReloadTrigger trigger;
                 if (fired == change)
