@@ -287,7 +287,7 @@ public static partial class QnaMakerTsv
         for (var i = 0; i < entry.Sources.Count; i++)
         {
             var source = entry.Sources[i];
-            builder.Append('\n').Append(i + 1).Append(". [").Append(EscapeCitation(source.Title)).Append(']');
+            builder.Append('\n').Append(i + 1).Append(". [").Append(TitleSpecial().Replace(source.Title.ReplaceLineEndings(" "), @"\$0")).Append(']');
             if (source.Url is not null)
             {
                 builder.Append(source.Url.Any(c => c is '(' or ')' or '<' or '>' || char.IsWhiteSpace(c)) ? $"(<{source.Url}>)" : $"({source.Url})");
@@ -295,7 +295,9 @@ public static partial class QnaMakerTsv
 
             if (source.Publisher is not null)
             {
-                builder.Append(" · ").Append(EscapeCitation(source.Publisher));
+                // A publisher ending in "(1999)" would read as the year when there is none: escape those parentheses.
+                var publisher = source.Publisher.ReplaceLineEndings(" ").Replace("\\", "\\\\", StringComparison.Ordinal);
+                builder.Append(" · ").Append(source.Year is null && YearLike().IsMatch(publisher) ? YearLike().Replace(publisher, @"\($1\)") : publisher);
             }
 
             if (source.Year is { } year)
@@ -421,18 +423,18 @@ public static partial class QnaMakerTsv
         return builder.ToString();
     }
 
-    private static string EscapeCitation(string text) =>
-        CitationSpecial().Replace(text.ReplaceLineEndings(" "), @"\$0");
-
     private static string UnescapeCitation(string text) => CitationEscaped().Replace(text, "$1");
 
-    [GeneratedRegex(@"[\\\[\]()]")]
-    private static partial Regex CitationSpecial();
+    [GeneratedRegex(@"[\\\[\]]")]
+    private static partial Regex TitleSpecial();
+
+    [GeneratedRegex(@"\((-?\d{1,9})\)$")]
+    private static partial Regex YearLike();
 
     [GeneratedRegex(@"\\([\\\[\]()])")]
     private static partial Regex CitationEscaped();
 
-    [GeneratedRegex(@"^\d+\. \[(?<title>(?:\\.|[^\\\]])*)\](?:\((?:<(?<url>[^<>]*)>|(?<url>[^()<>\s]*))\))?(?: · (?<publisher>(?:\\.|[^\\()])*))?(?: \((?<year>-?\d{1,9})\))?$")]
+    [GeneratedRegex(@"^\d+\. \[(?<title>(?:\\.|[^\\\]])*)\](?:\((?:<(?<url>[^<>]*)>|(?<url>[^()<>\s]*))\))?(?: · (?<publisher>(?:\\.|[^\\])*?))?(?: \((?<year>-?\d{1,9})\))?$")]
     private static partial Regex CitationPattern();
 
     [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*$")]

@@ -140,6 +140,8 @@ public sealed class ImportExportTests : IDisposable
                 new FaqSource("Title with [brackets] and (parens) · dot", "Pub (Inc.), Ltd", 1999, "https://example.org/a_(b)"),
                 new FaqSource("No link", null, null, null),
                 new FaqSource("Only year", null, 2020, "https://example.org/x?y=1&z=2"),
+                new FaqSource("Year-like publisher", "Annual report (1999)", null, null),
+                new FaqSource("Back\\slash · title", "NICE (UK) · Ltd \\ co", 2019, null),
             ],
             Related = ["awkward-entry"],
             Tags = ["basics", "kind:legacy"],
