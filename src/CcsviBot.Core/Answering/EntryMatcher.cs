@@ -122,7 +122,12 @@ internal sealed class EntryMatcher
                 }
             }
 
-            var answerCoverage = concepts.Where(c => c.Matches(profile.AllStems)).Sum(c => c.Weight) / totalWeight;
+            var answerCoverage = 0.0;
+            foreach (var concept in concepts)
+            {
+                answerCoverage += concept.Matches(profile.AllStems) ? concept.Weight / totalWeight : 0;
+            }
+
             var relativeSearch = topSearchScore > 0 ? hit.Score / topSearchScore : 0;
             var score = (PhrasingWeight * bestPhrasing) + (AnswerWeight * answerCoverage) + (SearchWeight * relativeSearch);
             scores.Add(new MatchScore(hit.Entry, score, bestCoverage, bestPrecision, answerCoverage, hit.Score));
@@ -138,24 +143,38 @@ internal sealed class EntryMatcher
 
     private (double Coverage, double Precision) Compare(Concept[] concepts, double totalWeight, int[] phrasing)
     {
+        // Allocation-free: this runs for every phrasing of every candidate.
+        Span<bool> matched = phrasing.Length <= 128 ? stackalloc bool[phrasing.Length] : new bool[phrasing.Length];
         double covered = 0;
-        var matchedStems = new HashSet<int>();
         foreach (var concept in concepts)
         {
-            var form = concept.MatchingForm(phrasing);
-            if (form is not null)
+            var conceptMatched = false;
+            foreach (var form in concept.Forms)
+            {
+                if (!ContainsAll(phrasing, form))
+                {
+                    continue;
+                }
+
+                conceptMatched = true;
+                foreach (var stem in form)
+                {
+                    matched[Array.BinarySearch(phrasing, stem)] = true;
+                }
+            }
+
+            if (conceptMatched)
             {
                 covered += concept.Weight;
-                matchedStems.UnionWith(form);
             }
         }
 
         double phrasingWeight = 0, phrasingMatched = 0;
-        foreach (var stem in phrasing)
+        for (var i = 0; i < phrasing.Length; i++)
         {
-            var weight = stemWeights[stem];
+            var weight = stemWeights[phrasing[i]];
             phrasingWeight += weight;
-            if (matchedStems.Contains(stem))
+            if (matched[i])
             {
                 phrasingMatched += weight;
             }
@@ -164,13 +183,27 @@ internal sealed class EntryMatcher
         return (covered / totalWeight, phrasingWeight > 0 ? phrasingMatched / phrasingWeight : 0);
     }
 
+    private static bool ContainsAll(int[] sortedStems, int[] form)
+    {
+        foreach (var stem in form)
+        {
+            if (Array.BinarySearch(sortedStems, stem) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private Concept ToConcept(QueryTerm term)
     {
         var forms = new List<int[]>();
         var weight = 0.0;
         foreach (var form in term.Forms)
         {
-            var words = form.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // Phrasings hold content words only, so a multi-word form is matched on its content words ("lack of oxygen").
+            var words = form.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var all && all.Length > 1 ? all.Where(w => !StopWords.Contains(w)).ToArray() : all;
             var stems = new int[words.Length];
             var known = true;
             var formWeight = 0.0;
@@ -179,7 +212,7 @@ internal sealed class EntryMatcher
                 known = stemIds.TryGetValue(PorterStemmer.Stem(words[i]), out stems[i]);
                 if (known)
                 {
-                    formWeight = Math.Max(formWeight, StopWords.Contains(words[i]) ? 0 : stemWeights[stems[i]]);
+                    formWeight = Math.Max(formWeight, stemWeights[stems[i]]);
                 }
             }
 
@@ -190,7 +223,7 @@ internal sealed class EntryMatcher
             }
         }
 
-        return new Concept(forms, forms.Count > 0 ? Math.Max(weight, MinimumWeight) : unknownWeight);
+        return new Concept([.. forms], forms.Count > 0 ? Math.Max(weight, MinimumWeight) : unknownWeight);
     }
 
     private int StemId(string stem)
@@ -210,11 +243,19 @@ internal sealed class EntryMatcher
 
     private sealed record EntryProfile(int[][] Phrasings, int[] AllStems);
 
-    private sealed record Concept(List<int[]> Forms, double Weight)
+    private sealed record Concept(int[][] Forms, double Weight)
     {
-        public int[]? MatchingForm(int[] sortedStems) =>
-            Forms.FirstOrDefault(form => form.All(stem => Array.BinarySearch(sortedStems, stem) >= 0));
+        public bool Matches(int[] sortedStems)
+        {
+            foreach (var form in Forms)
+            {
+                if (ContainsAll(sortedStems, form))
+                {
+                    return true;
+                }
+            }
 
-        public bool Matches(int[] sortedStems) => MatchingForm(sortedStems) is not null;
+            return false;
+        }
     }
 }

@@ -21,6 +21,13 @@ internal static class PhraseMatcher
             return true;
         }
 
+        // Every looser rule below needs the same first letter, or the first two swapped: one cheap test rejects most pairs.
+        if (word.Length == 0 || phraseWord.Length == 0
+            || (word[0] != phraseWord[0] && !(word.Length > 1 && phraseWord.Length > 1 && word[0] == phraseWord[1] && word[1] == phraseWord[0])))
+        {
+            return false;
+        }
+
         if (phraseWord.Length >= 3 && word.Length > phraseWord.Length && word.StartsWith(phraseWord, StringComparison.Ordinal)
             && IsInflection(word.AsSpan(phraseWord.Length)))
         {
@@ -40,7 +47,9 @@ internal static class PhraseMatcher
         }
 
         var allowed = phraseWord.Length >= 9 ? 2 : phraseWord.Length >= 5 ? 1 : 0;
-        return allowed > 0 && EditDistance.Bounded(phraseWord, word, allowed) <= allowed;
+        return allowed > 0
+            && Math.Abs(word.Length - phraseWord.Length) <= allowed
+            && EditDistance.Bounded(phraseWord, word, allowed) <= allowed;
     }
 
     /// <summary>

@@ -24,6 +24,7 @@ public sealed class SqliteFtsIndex : IFaqIndex
     private readonly SqliteConnection keepAlive;
     private readonly ConcurrentBag<SearchSession> idleSessions = [];
     private readonly SpellingDictionary vocabulary;
+    private readonly Dictionary<string, int> documentFrequencyOfStem;
 
     // One reference for the owner plus one per search in flight; the database closes when it reaches zero.
     private int references = 1;
@@ -34,12 +35,14 @@ public sealed class SqliteFtsIndex : IFaqIndex
         string connectionString,
         SqliteConnection keepAlive,
         FieldWeights weights,
-        SpellingDictionary vocabulary)
+        SpellingDictionary vocabulary,
+        Dictionary<string, int> documentFrequencyOfStem)
     {
         this.entries = entries;
         this.connectionString = connectionString;
         this.keepAlive = keepAlive;
         this.vocabulary = vocabulary;
+        this.documentFrequencyOfStem = documentFrequencyOfStem;
         searchSql = string.Create(
             CultureInfo.InvariantCulture,
             $"SELECT rowid, bm25(faq, {weights.Question:0.###}, {weights.Alternates:0.###}, {weights.Answer:0.###}) AS rank FROM faq WHERE faq MATCH $query ORDER BY rank LIMIT $top");
@@ -66,14 +69,16 @@ public sealed class SqliteFtsIndex : IFaqIndex
                 CREATE VIRTUAL TABLE faq USING fts5(question, alternates, answer, content='', tokenize='porter unicode61 remove_diacritics 2');
                 CREATE VIRTUAL TABLE words USING fts5(text, content='', detail=none, tokenize='unicode61 remove_diacritics 2');
                 CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, row);
+                CREATE VIRTUAL TABLE faq_vocab USING fts5vocab(faq, row);
                 """);
 
             InsertEntries(keepAlive, entries);
-            var vocabulary = ReadWordVocabulary(keepAlive);
+            var vocabulary = ReadVocabulary(keepAlive, "words_vocab");
+            var stems = ReadVocabulary(keepAlive, "faq_vocab").ToDictionary(v => v.Word, v => v.Frequency, StringComparer.Ordinal);
 
             // The word table only served to read the vocabulary; the ranking table stays.
-            Execute(keepAlive, "DROP TABLE words_vocab; DROP TABLE words;");
-            return new SqliteFtsIndex(entries, connectionString, keepAlive, weights ?? new FieldWeights(), new SpellingDictionary(vocabulary));
+            Execute(keepAlive, "DROP TABLE faq_vocab; DROP TABLE words_vocab; DROP TABLE words;");
+            return new SqliteFtsIndex(entries, connectionString, keepAlive, weights ?? new FieldWeights(), new SpellingDictionary(vocabulary), stems);
         }
         catch
         {
@@ -85,7 +90,7 @@ public sealed class SqliteFtsIndex : IFaqIndex
     public IReadOnlyList<SearchHit> Search(AnalyzedQuery query, int top)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var match = ToMatchExpression(query);
+        var match = ToMatchExpression(WithoutCommonTerms(query));
         if (match.Length == 0 || top <= 0 || !TryAddReference())
         {
             return [];
@@ -158,6 +163,31 @@ public sealed class SqliteFtsIndex : IFaqIndex
         return builder.ToString();
     }
 
+    /// <summary>
+    /// On a large corpus, a term found in a large share of the entries ("symptoms", "treatment") makes FTS5 score
+    /// thousands of rows while barely changing which entries come first; the engine still weighs every term when it
+    /// re-scores the candidates. So such terms are left out of the FTS5 query unless nothing rarer is left.
+    /// </summary>
+    internal AnalyzedQuery WithoutCommonTerms(AnalyzedQuery query)
+    {
+        if (entries.Count < CommonTermMinimumCorpus)
+        {
+            return query;
+        }
+
+        var known = query.Terms.Where(t => t.Known).Select(t => (Term: t, Frequency: DocumentFrequency(t))).OrderBy(t => t.Frequency).ToList();
+        var rare = known.Where(t => t.Frequency <= entries.Count * CommonTermShare).Take(MaxSearchTerms).Select(t => t.Term).ToList();
+        return rare.Count > 0 ? new AnalyzedQuery(rare) : new AnalyzedQuery(known.Take(2).Select(t => t.Term).ToList());
+    }
+
+    private const int CommonTermMinimumCorpus = 2000;
+    private const double CommonTermShare = 0.05;
+    private const int MaxSearchTerms = 12;
+
+    /// <summary>How many entries hold the term (its commonest form; a phrase counts as its rarest word).</summary>
+    private int DocumentFrequency(QueryTerm term) =>
+        term.Forms.Max(form => form.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => documentFrequencyOfStem.GetValueOrDefault(PorterStemmer.Stem(word))).DefaultIfEmpty(0).Min());
+
     private bool TryAddReference()
     {
         while (true)
@@ -226,11 +256,12 @@ public sealed class SqliteFtsIndex : IFaqIndex
         transaction.Commit();
     }
 
-    private static List<(string Word, int Frequency)> ReadWordVocabulary(SqliteConnection connection)
+    /// <summary>Terms and how many entries contain them, from an fts5vocab table.</summary>
+    private static List<(string Word, int Frequency)> ReadVocabulary(SqliteConnection connection, string vocabularyTable)
     {
         var vocabulary = new List<(string, int)>();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT term, doc FROM words_vocab";
+        command.CommandText = $"SELECT term, doc FROM {vocabularyTable}";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

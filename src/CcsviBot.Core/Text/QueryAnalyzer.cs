@@ -15,6 +15,7 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
 
     private const int MaxWords = 400;
     private const int ShortestCorrectableWord = 4;
+    private const int TwoEditWordLength = 9;
 
     public AnalyzedQuery Analyze(string? text)
     {
@@ -82,10 +83,11 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
         // People rarely mistype the first letter; requiring it keeps real words the FAQ lacks ("gout") from
         // being "corrected" into words it has ("out"). A swap of the first two letters is still a typo.
         // A long word is no typo of a stop word ("weather" is not "whether"): the topic would silently vanish.
-        var similar = index.SimilarTerms(word, word.Length <= 5 ? 1 : 2);
+        // Two edits only for long words: a shorter real word two edits away is too often another real word ("parents", "patients").
+        var similar = index.SimilarTerms(word, word.Length < TwoEditWordLength ? 1 : 2);
         return similar.FirstOrDefault(candidate =>
             (candidate[0] == word[0] || (candidate.Length > 1 && candidate[0] == word[1] && candidate[1] == word[0]))
-            && (word.Length <= 5 || !StopWords.Contains(candidate)));
+            && (word.Length < 6 || !StopWords.Contains(candidate)));
     }
 
     private bool IsKnown(string word) => index.ContainsTerm(word) || knowsStem?.Invoke(PorterStemmer.Stem(word)) == true;
