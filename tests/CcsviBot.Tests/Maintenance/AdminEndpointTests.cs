@@ -81,8 +81,9 @@ public sealed class AdminEndpointTests
     public async Task The_report_page_shows_what_visitors_asked_as_inert_text()
     {
         await using var host = await MaintenanceHost.StartAsync();
-        await host.AskAsync("<script>alert('x')</script> can my parrot get ccsvi");
-        await host.AskAsync("email me at someone@example.org about my parrot and ccsvi");
+        // Nonsense words, so that the engine surely has no answer and the questions are listed as unanswered.
+        await host.AskAsync("<script>alert('x')</script> qwertyuiop zxcvbnm");
+        await host.AskAsync("email me at someone@example.org qwertyuiop asdfghjkl");
         await MaintenanceHost.WaitUntilAsync(async () => (await host.StatusAsync()).GetProperty("insights").GetProperty("recorded").GetInt64() >= 2, "turns were not recorded");
 
         using var response = await host.Admin.GetAsync("/admin/report?since=7d");
