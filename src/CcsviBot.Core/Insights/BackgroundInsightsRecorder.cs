@@ -110,6 +110,9 @@ public sealed class BackgroundInsightsRecorder : IInsightsRecorder
         var batch = new List<PendingRecord>(MaxBatch);
         try
         {
+            // Create the store and apply retention before the first record, so that a broken store shows at once.
+            await EnsureStoreAsync(stoppingToken).ConfigureAwait(false);
+            await PurgeIfDueAsync(stoppingToken).ConfigureAwait(false);
             while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
                 DrainInto(batch);
@@ -178,6 +181,19 @@ public sealed class BackgroundInsightsRecorder : IInsightsRecorder
         {
             Interlocked.Add(ref _failed, batch.Count);
             _storeReady = false;
+            MarkFaulted(exception);
+        }
+    }
+
+    private async Task EnsureStoreAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _store.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            _storeReady = true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
             MarkFaulted(exception);
         }
     }
