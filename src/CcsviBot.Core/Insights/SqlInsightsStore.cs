@@ -103,16 +103,14 @@ public sealed class SqlInsightsStore : IInsightsStore
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (turns.Count > 0)
-        {
-            await using var command = CreateCommand(connection, transaction,
-                """
-                INSERT INTO insight_turns (time_ms, channel, question, kind, entry_id, confidence, earlier_question, earlier_kind)
-                VALUES (@time, @channel, @question, @kind, @entry, @confidence, @earlier_question, @earlier_kind)
-                """);
-            foreach (var turn in turns)
+        await InsertAllAsync(connection, transaction,
+            """
+            INSERT INTO insight_turns (time_ms, channel, question, kind, entry_id, confidence, earlier_question, earlier_kind)
+            VALUES (@time, @channel, @question, @kind, @entry, @confidence, @earlier_question, @earlier_kind)
+            """,
+            turns,
+            (command, turn) =>
             {
-                command.Parameters.Clear();
                 AddParameter(command, "@time", turn.Time.ToUnixTimeMilliseconds());
                 AddParameter(command, "@channel", turn.Channel);
                 AddParameter(command, "@question", turn.Question);
@@ -121,25 +119,19 @@ public sealed class SqlInsightsStore : IInsightsStore
                 AddParameter(command, "@confidence", turn.Confidence);
                 AddParameter(command, "@earlier_question", turn.EarlierQuestion);
                 AddParameter(command, "@earlier_kind", turn.EarlierKind?.ToString());
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        if (feedback.Count > 0)
-        {
-            await using var command = CreateCommand(connection, transaction,
-                "INSERT INTO insight_feedback (time_ms, channel, entry_id, kind) VALUES (@time, @channel, @entry, @kind)");
-            foreach (var item in feedback)
+            },
+            cancellationToken).ConfigureAwait(false);
+        await InsertAllAsync(connection, transaction,
+            "INSERT INTO insight_feedback (time_ms, channel, entry_id, kind) VALUES (@time, @channel, @entry, @kind)",
+            feedback,
+            (command, item) =>
             {
-                command.Parameters.Clear();
                 AddParameter(command, "@time", item.Time.ToUnixTimeMilliseconds());
                 AddParameter(command, "@channel", item.Channel);
                 AddParameter(command, "@entry", item.EntryId);
                 AddParameter(command, "@kind", item.Kind.ToString());
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
+            },
+            cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -231,6 +223,22 @@ public sealed class SqlInsightsStore : IInsightsStore
         command.Transaction = transaction;
         command.CommandTimeout = _commandTimeoutSeconds;
         return command;
+    }
+
+    private async Task InsertAllAsync<T>(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<T> rows, Action<DbCommand, T> bind, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = CreateCommand(connection, transaction, sql);
+        foreach (var row in rows)
+        {
+            command.Parameters.Clear();
+            bind(command, row);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
