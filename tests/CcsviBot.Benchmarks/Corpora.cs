@@ -37,7 +37,7 @@ internal static class Corpora
             .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("shared/bench/medquad-faq.jsonl.gz not found beside the repository");
 
     // Visitor-style questions, not taken from the evaluation set: short is at most 6 words, long 25 to 40.
-    public static string ShortQuestion(string corpus) => corpus == Ccsvi ? "does liberation therapy really work" : "what are the symptoms of glaucoma";
+    public static string ShortQuestion(string corpus) => corpus == Ccsvi ? "does liberation therapy really work" : "glaucoma early warning signs";
 
     public static string LongQuestion(string corpus) => corpus == Ccsvi
         ? "my partner was diagnosed with relapsing ms two years ago and keeps reading online that opening up the neck veins with a balloon could stop the disease, is there any good evidence that this actually helps people"

@@ -90,7 +90,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
             return new Reply { Kind = ReplyKind.SmallTalk, Confidence = 1, Message = intent.Reply, Suggestions = starters, Disclaimer = content.Disclaimer };
         }
 
-        if (entryByPhrasing.TryGetValue(string.Join(' ', words), out var exact))
+        if (entryByPhrasing.TryGetValue(string.Join(' ', WithoutGreetings(words).AsSpan()), out var exact))
         {
             return AnswerWith(exact, 1);
         }
@@ -144,6 +144,23 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         query.IsEmpty ? [] : matcher.Rank(query, index.Search(query, CandidatePool));
 
     private const double ClarifyCandidateRatio = 0.6;
+
+    /// <summary>The words without small-talk words around them: "hi, what is ccsvi? thanks" is the question "what is ccsvi".</summary>
+    private ArraySegment<string> WithoutGreetings(string[] words)
+    {
+        int start = 0, end = words.Length;
+        while (start < end && smallTalk.PhraseWords.Contains(words[start]))
+        {
+            start++;
+        }
+
+        while (end > start && smallTalk.PhraseWords.Contains(words[end - 1]))
+        {
+            end--;
+        }
+
+        return new ArraySegment<string>(words, start, end - start);
+    }
 
     private Reply AnswerWith(FaqEntry entry, double confidence) => new()
     {

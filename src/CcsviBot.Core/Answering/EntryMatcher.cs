@@ -35,6 +35,7 @@ internal sealed class EntryMatcher
 
     private readonly Dictionary<string, int> stemIds = new(StringComparer.Ordinal);
     private readonly List<int> documentFrequencies = [];
+    private readonly List<int> textFrequencies = [];
     private readonly double[] stemWeights;
     private readonly Dictionary<FaqEntry, EntryProfile> profiles = new(ReferenceEqualityComparer.Instance);
     private readonly int entryCount;
@@ -83,10 +84,18 @@ internal sealed class EntryMatcher
 
             var allStems = all.ToArray();
             Array.Sort(allStems);
+            foreach (var stem in allStems)
+            {
+                textFrequencies[stem]++;
+            }
+
             profiles[entry] = new EntryProfile(phrasings, allStems);
         }
 
-        stemWeights = documentFrequencies.Select(df => Math.Max(MinimumWeight, InverseDocumentFrequency(df))).ToArray();
+        // Phrasing frequency tells FAQ questions apart; a word no phrasing uses is weighed by how many answers use it.
+        stemWeights = documentFrequencies
+            .Select((df, stem) => Math.Max(MinimumWeight, InverseDocumentFrequency(df > 0 ? df : textFrequencies[stem])))
+            .ToArray();
         unknownWeight = InverseDocumentFrequency(0) * UnknownWordWeightFactor;
     }
 
@@ -233,6 +242,7 @@ internal sealed class EntryMatcher
             id = documentFrequencies.Count;
             stemIds[stem] = id;
             documentFrequencies.Add(0);
+            textFrequencies.Add(0);
         }
 
         return id;
