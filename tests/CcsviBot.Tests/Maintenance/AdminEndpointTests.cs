@@ -66,7 +66,7 @@ public sealed class AdminEndpointTests
     {
         await using var host = await MaintenanceHost.StartAsync(new() { ["Maintenance:WatchFaq"] = "false" });
         var file = host.EntryFile("diagnosis");
-        await File.WriteAllTextAsync(file, "no front matter here");
+        await host.ReplaceFileAsync(file, "no front matter here");
 
         using var response = await host.Admin.PostAsync("/admin/reload", null);
 

@@ -16,7 +16,7 @@ public sealed class HotReloadTests
         Assert.Contains(KnownPhrase, await host.AskAsync(Question));
 
         var file = host.EntryFile("what-is-ccsvi");
-        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace(KnownPhrase, "CCSVI is short for chronic cerebrospinal venous insufficiency", StringComparison.Ordinal));
+        await host.ReplaceFileAsync(file, (await File.ReadAllTextAsync(file)).Replace(KnownPhrase, "CCSVI is short for chronic cerebrospinal venous insufficiency", StringComparison.Ordinal));
         await host.WaitForVersionAsync(2);
 
         var reply = await host.AskAsync(Question);
@@ -31,7 +31,7 @@ public sealed class HotReloadTests
         var file = host.EntryFile("what-is-ccsvi");
         var good = await File.ReadAllTextAsync(file);
 
-        await File.WriteAllTextAsync(file, good.Replace("question: What is CCSVI?", "question: [unclosed", StringComparison.Ordinal));
+        await host.ReplaceFileAsync(file, good.Replace("question: What is CCSVI?", "question: [unclosed", StringComparison.Ordinal));
         await host.WaitForRejectionAsync();
 
         Assert.Contains(KnownPhrase, await host.AskAsync(Question));
@@ -49,7 +49,7 @@ public sealed class HotReloadTests
             Assert.Contains(body.GetProperty("faq-reload").GetProperty("errors").EnumerateArray(), error => error.GetString()!.StartsWith($"{file}:", StringComparison.Ordinal));
         }
 
-        await File.WriteAllTextAsync(file, good);
+        await host.ReplaceFileAsync(file, good);
         await host.WaitForVersionAsync(2);
         using (var client = host.Host.CreateClient())
         {

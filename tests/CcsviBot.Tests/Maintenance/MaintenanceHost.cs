@@ -50,6 +50,17 @@ public sealed class MaintenanceHost : IAsyncDisposable
 
     public string EntryFile(string id) => Path.Combine(FaqPath, "entries", id + ".md");
 
+    /// <summary>
+    /// Replaces a file in one step, as editors and git do, so that the bot never sees it half-written (a truncated file
+    /// would be a different, earlier invalid edit than the one a test makes).
+    /// </summary>
+    public async Task ReplaceFileAsync(string path, string content)
+    {
+        var staged = Path.Combine(Root, Guid.NewGuid().ToString("N"));
+        await File.WriteAllTextAsync(staged, content);
+        File.Move(staged, path, overwrite: true);
+    }
+
     public static async Task<MaintenanceHost> StartAsync(Dictionary<string, string?>? settings = null, Action<string>? prepare = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "ccsvibot-tests", Guid.NewGuid().ToString("N"));
