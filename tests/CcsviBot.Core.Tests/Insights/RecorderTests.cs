@@ -203,3 +203,27 @@ public sealed class RecorderTests : IDisposable
         public override DateTimeOffset GetUtcNow() => now;
     }
 }
+
+public sealed class StoreDescriptionTests
+{
+    [Fact]
+    public void A_PostgreSQL_store_is_described_without_its_password()
+    {
+        var store = SqlInsightsStore.Create(new InsightsOptions
+        {
+            Provider = InsightsProvider.PostgreSql,
+            ConnectionString = "Host=db.internal;Database=ccsvibot;Username=bot;Password=hunter2-secret",
+        }, settingsDirectory: null);
+
+        Assert.Equal("PostgreSQL db.internal/ccsvibot", store.Description);
+        Assert.DoesNotContain("hunter2", store.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_settings_are_all_reported()
+    {
+        var problems = new InsightsOptions { ConnectionString = " ", RetentionDays = 0, QueueCapacity = 0 }.Validate();
+
+        Assert.Equal(3, problems.Count);
+    }
+}
