@@ -5,6 +5,7 @@ namespace CcsviBot.Benchmarks;
 
 /// <summary>One <c>Ask</c> end to end: safety screen, small talk, analysis, FTS5 search, re-scoring, decision.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class AskBenchmarks
 {

@@ -8,7 +8,7 @@ public sealed class AnsweringOptions
     public const string SectionName = "Answering";
 
     /// <summary>Confidence at or above which the top entry is given as the answer.</summary>
-    public double AnswerThreshold { get; set; } = 0.84;
+    public double AnswerThreshold { get; set; } = 0.81;
 
     /// <summary>Confidence at or above which candidates are offered ("Did you mean…"); below it the reply is "none".</summary>
     public double ClarifyThreshold { get; set; } = 0.6;

@@ -12,13 +12,13 @@ namespace CcsviBot.Core.Answering;
 /// </summary>
 internal static class ConfidenceModel
 {
-    private const double Intercept = -6.984;
-    private const double TopScoreWeight = 2.458;
-    private const double LeadWeight = 1.197;
-    private const double CoverageWeight = 1.453;
-    private const double PrecisionWeight = 1.517;
-    private const double AnswerCoverageWeight = 2.553;
-    private const double TermCountWeight = 2.083;
+    private const double Intercept = -8.016;
+    private const double TopScoreWeight = 2.798;
+    private const double LeadWeight = 1.68;
+    private const double CoverageWeight = 2.167;
+    private const double PrecisionWeight = 1.585;
+    private const double AnswerCoverageWeight = 2.481;
+    private const double TermCountWeight = 2.351;
 
     public static double Confidence(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked)
     {

@@ -36,6 +36,8 @@ internal sealed class EntryMatcher
     private readonly Dictionary<string, int> stemIds = new(StringComparer.Ordinal);
     private readonly List<int> documentFrequencies = [];
     private readonly List<int> textFrequencies = [];
+    private readonly string[] sortedStems;
+    private readonly HashSet<int> functionWordIds = [];
     private readonly double[] stemWeights;
     private readonly Dictionary<FaqEntry, EntryProfile> profiles = new(ReferenceEqualityComparer.Instance);
     private readonly int entryCount;
@@ -62,7 +64,7 @@ internal sealed class EntryMatcher
         foreach (var entry in entries)
         {
             var phrasings = entry.Alternates.Prepend(entry.Question)
-                .Select(p => TextNormalizer.Words(p).Where(w => !StopWords.Contains(w)).Select(WordStemId).Distinct().Order().ToArray())
+                .Select(p => TextNormalizer.Words(p).Select(w => StopWords.Contains(w) ? FunctionWordId(w) : WordStemId(w)).Distinct().Order().ToArray())
                 .Where(p => p.Length > 0)
                 .ToArray();
             all.Clear();
@@ -70,7 +72,7 @@ internal sealed class EntryMatcher
             {
                 foreach (var stem in phrasing)
                 {
-                    if (all.Add(stem))
+                    if (!functionWordIds.Contains(stem) && all.Add(stem))
                     {
                         documentFrequencies[stem]++;
                     }
@@ -94,9 +96,10 @@ internal sealed class EntryMatcher
 
         // Phrasing frequency tells FAQ questions apart; a word no phrasing uses is weighed by how many answers use it.
         stemWeights = documentFrequencies
-            .Select((df, stem) => Math.Max(MinimumWeight, InverseDocumentFrequency(df > 0 ? df : textFrequencies[stem])))
+            .Select((df, stem) => functionWordIds.Contains(stem) ? FunctionWordWeight : Math.Max(MinimumWeight, InverseDocumentFrequency(df > 0 ? df : textFrequencies[stem])))
             .ToArray();
         unknownWeight = InverseDocumentFrequency(0) * UnknownWordWeightFactor;
+        sortedStems = [.. stemIds.Keys.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>True when some entry uses a word with this stem (so the word is not a typo, whatever its form).</summary>
@@ -104,12 +107,15 @@ internal sealed class EntryMatcher
 
     public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<SearchHit> hits)
     {
-        var concepts = query.Terms.Select(ToConcept).ToArray();
-        var totalWeight = concepts.Sum(c => c.Weight);
-        if (totalWeight <= 0 || hits.Count == 0)
+        var topicConcepts = query.Terms.Select(ToConcept).ToArray();
+        var topicWeight = topicConcepts.Sum(c => c.Weight);
+        if (topicWeight <= 0 || hits.Count == 0)
         {
             return [];
         }
+
+        var concepts = topicConcepts.Concat(query.FunctionWords.Select(FunctionConcept)).ToArray();
+        var totalWeight = concepts.Sum(c => c.Weight);
 
         var topSearchScore = hits.Max(h => h.Score);
         var scores = new List<MatchScore>(hits.Count);
@@ -132,9 +138,9 @@ internal sealed class EntryMatcher
             }
 
             var answerCoverage = 0.0;
-            foreach (var concept in concepts)
+            foreach (var concept in topicConcepts)
             {
-                answerCoverage += concept.Matches(profile.AllStems) ? concept.Weight / totalWeight : 0;
+                answerCoverage += concept.Credit(profile.AllStems) * concept.Weight / topicWeight;
             }
 
             var relativeSearch = topSearchScore > 0 ? hit.Score / topSearchScore : 0;
@@ -175,6 +181,22 @@ internal sealed class EntryMatcher
             if (conceptMatched)
             {
                 covered += concept.Weight;
+                continue;
+            }
+
+            foreach (var stem in concept.SoftStems)
+            {
+                var at = Array.BinarySearch(phrasing, stem);
+                if (at >= 0)
+                {
+                    matched[at] = true;
+                    conceptMatched = true;
+                }
+            }
+
+            if (conceptMatched)
+            {
+                covered += SoftCredit * concept.Weight;
             }
         }
 
@@ -192,6 +214,52 @@ internal sealed class EntryMatcher
         return (covered / totalWeight, phrasingWeight > 0 ? phrasingMatched / phrasingWeight : 0);
     }
 
+    /// <summary>
+    /// Stems of other forms of the same word that Porter keeps apart ("genes"/"genetic", "surgeon"/"surgery"): a known
+    /// stem that the word's stem starts (at least 4 letters), or that shares its first 6 letters.
+    /// </summary>
+    private IEnumerable<int> RelatedStems(string stem)
+    {
+        var found = new HashSet<int>();
+        if (stem.Length >= SoftPrefixLength)
+        {
+            AddStemsStartingWith(stem[..SoftPrefixLength], found);
+        }
+
+        if (stem.Length >= SoftStemLength)
+        {
+            AddStemsStartingWith(stem, found);
+            for (var length = SoftStemLength; length < stem.Length; length++)
+            {
+                if (stemIds.TryGetValue(stem[..length], out var id))
+                {
+                    found.Add(id);
+                }
+            }
+        }
+
+        if (stemIds.TryGetValue(stem, out var self))
+        {
+            found.Remove(self);
+        }
+
+        return found.Take(MaxRelatedStems);
+    }
+
+    private void AddStemsStartingWith(string prefix, HashSet<int> into)
+    {
+        var at = Array.BinarySearch(sortedStems, prefix, StringComparer.Ordinal);
+        for (var i = at < 0 ? ~at : at; i < sortedStems.Length && sortedStems[i].StartsWith(prefix, StringComparison.Ordinal) && into.Count < MaxRelatedStems; i++)
+        {
+            into.Add(stemIds[sortedStems[i]]);
+        }
+    }
+
+    private const int SoftPrefixLength = 6;
+    private const int SoftStemLength = 4;
+    private const int MaxRelatedStems = 8;
+    private const double SoftCredit = 0.6;
+
     private static bool ContainsAll(int[] sortedStems, int[] form)
     {
         foreach (var stem in form)
@@ -205,10 +273,15 @@ internal sealed class EntryMatcher
         return true;
     }
 
+    private Concept FunctionConcept(string word) =>
+        stemIds.TryGetValue(FunctionWordPrefix + word, out var id) ? new Concept([[id]], [], FunctionWordWeight) : new Concept([], [], FunctionWordWeight);
+
     private Concept ToConcept(QueryTerm term)
     {
         var forms = new List<int[]>();
+        var soft = new HashSet<int>();
         var weight = 0.0;
+        var softWeight = 0.0;
         foreach (var form in term.Forms)
         {
             // Phrasings hold content words only, so a multi-word form is matched on its content words ("lack of oxygen").
@@ -230,10 +303,38 @@ internal sealed class EntryMatcher
                 forms.Add(stems);
                 weight = Math.Max(weight, formWeight);
             }
+
+            if (words.Length == 1)
+            {
+                foreach (var related in RelatedStems(PorterStemmer.Stem(words[0])))
+                {
+                    soft.Add(related);
+                    softWeight = Math.Max(softWeight, stemWeights[related]);
+                }
+            }
         }
 
-        return new Concept([.. forms], forms.Count > 0 ? Math.Max(weight, MinimumWeight) : unknownWeight);
+        foreach (var form in forms.Where(f => f.Length == 1))
+        {
+            soft.Remove(form[0]);
+        }
+
+        var conceptWeight = forms.Count > 0 ? Math.Max(weight, MinimumWeight) : soft.Count > 0 ? Math.Max(softWeight, MinimumWeight) : unknownWeight;
+        return new Concept([.. forms], [.. soft], conceptWeight);
     }
+
+    // Function words share the id space under a prefix no stem has, so "is" never meets a stem "is".
+    private int FunctionWordId(string word)
+    {
+        var id = StemId(FunctionWordPrefix + word);
+        functionWordIds.Add(id);
+        return id;
+    }
+
+    private const string FunctionWordPrefix = "#";
+
+    // Small next to any topic word: they only break ties between phrasings that cover the same topic words.
+    private const double FunctionWordWeight = 0.3;
 
     private int StemId(string stem)
     {
@@ -253,19 +354,28 @@ internal sealed class EntryMatcher
 
     private sealed record EntryProfile(int[][] Phrasings, int[] AllStems);
 
-    private sealed record Concept(int[][] Forms, double Weight)
+    private sealed record Concept(int[][] Forms, int[] SoftStems, double Weight)
     {
-        public bool Matches(int[] sortedStems)
+        /// <summary>1 when a form occurs in the stems, <see cref="SoftCredit"/> when only a related form does, else 0.</summary>
+        public double Credit(int[] sortedStems)
         {
             foreach (var form in Forms)
             {
                 if (ContainsAll(sortedStems, form))
                 {
-                    return true;
+                    return 1;
                 }
             }
 
-            return false;
+            foreach (var stem in SoftStems)
+            {
+                if (Array.BinarySearch(sortedStems, stem) >= 0)
+                {
+                    return SoftCredit;
+                }
+            }
+
+            return 0;
         }
     }
 }

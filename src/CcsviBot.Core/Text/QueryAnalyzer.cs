@@ -70,7 +70,9 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
             terms.Add(new QueryTerm(word, []) { Original = originals[i - 1], Known = known });
         }
 
-        return terms.Count == 0 ? AnalyzedQuery.Empty : new AnalyzedQuery(terms);
+        return terms.Count == 0
+            ? AnalyzedQuery.Empty
+            : new AnalyzedQuery(terms) { FunctionWords = words.Where(StopWords.Contains).Distinct(StringComparer.Ordinal).Take(MaxTerms).ToArray() };
     }
 
     private string? Correct(string word)
