@@ -15,9 +15,12 @@ public static class Program
             AskCommand.Create(console),
             SearchCommand.Create(console),
             EvalCommand.Create(console),
+            ReportCommand.Create(console),
             new Command("faq", "Maintain the FAQ content.")
             {
                 FaqCheckCommand.Create(console),
+                FaqImportCommand.Create(console),
+                FaqExportCommand.Create(console),
             },
             TeamsPackageCommand.Create(console),
         };

@@ -24,4 +24,18 @@ public class BuildBenchmarks
         using var knowledgeBase = KnowledgeBaseFactory.Build(content, new AnsweringOptions(), 1);
         return knowledgeBase.Version;
     }
+
+    /// <summary>One hot reload as the bot's FaqReloader does it: load from disk, check (the CCSVI FAQ only; the bulk corpus is published unchecked), build.</summary>
+    [Benchmark]
+    public int LoadCheckBuild()
+    {
+        var loaded = FaqLoader.Load(Corpora.PathOf(Corpus));
+        if (Corpus == Corpora.Ccsvi && FaqChecker.Check(loaded, DateOnly.FromDateTime(DateTime.UtcNow)).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            throw new InvalidOperationException("the CCSVI FAQ does not pass faq check");
+        }
+
+        using var knowledgeBase = KnowledgeBaseFactory.Build(loaded.Content!, new AnsweringOptions(), 2);
+        return knowledgeBase.Content.Entries.Count;
+    }
 }

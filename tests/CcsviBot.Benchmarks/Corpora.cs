@@ -26,13 +26,15 @@ internal static class Corpora
 
     public static FaqContent Load(string corpus)
     {
-        var path = corpus == Ccsvi
-            ? Path.Combine(RepositoryRoot, "faq")
-            : new[] { Path.Combine(RepositoryRoot, "..", "shared", "bench"), Path.Combine(RepositoryRoot, "..", "..", "shared", "bench") }
-                .Select(folder => Path.GetFullPath(Path.Combine(folder, "medquad-faq.jsonl.gz")))
-                .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("shared/bench/medquad-faq.jsonl.gz not found beside the repository");
+        var path = PathOf(corpus);
         return FaqLoader.Load(path).Content ?? throw new InvalidOperationException($"cannot load {path}");
     }
+
+    public static string PathOf(string corpus) => corpus == Ccsvi
+        ? Path.Combine(RepositoryRoot, "faq")
+        : new[] { Path.Combine(RepositoryRoot, "..", "shared", "bench"), Path.Combine(RepositoryRoot, "..", "..", "shared", "bench") }
+            .Select(folder => Path.GetFullPath(Path.Combine(folder, "medquad-faq.jsonl.gz")))
+            .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("shared/bench/medquad-faq.jsonl.gz not found beside the repository");
 
     // Visitor-style questions, not taken from the evaluation set: short is at most 6 words, long 25 to 40.
     public static string ShortQuestion(string corpus) => corpus == Ccsvi ? "does liberation therapy really work" : "glaucoma early warning signs";

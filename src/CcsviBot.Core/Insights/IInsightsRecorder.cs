@@ -3,7 +3,11 @@ using CcsviBot.Core.Answering;
 namespace CcsviBot.Core.Insights;
 
 /// <summary>One answered message, as the maintainers' analytics keep it: no user ids, no names.</summary>
-public sealed record TurnRecord(DateTimeOffset Time, string Channel, string Question, ReplyKind Kind, string? EntryId, double Confidence);
+/// <param name="ConversationKey">
+/// Opaque conversation id, used only in memory to notice that a question ended on an entry after a clarification or
+/// a rephrasing (suggested alternates). It is never stored.
+/// </param>
+public sealed record TurnRecord(DateTimeOffset Time, string Channel, string Question, ReplyKind Kind, string? EntryId, double Confidence, string? ConversationKey = null);
 
 public enum FeedbackKind
 {

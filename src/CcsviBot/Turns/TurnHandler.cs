@@ -140,19 +140,20 @@ public sealed partial class TurnHandler : ITurnHandler
                     return Fixed(ReplyKind.None, UnknownEntryMessage, knowledgeBase);
                 }
 
-                Record(channel, picked.Entry?.Question ?? pick.EntryId, picked);
+                Record(activity, channel, picked.Entry?.Question ?? pick.EntryId, picked);
                 return picked;
 
             default:
                 var question = activity.TextWithoutRecipientMention();
                 var reply = knowledgeBase.Engine.Ask(question);
-                Record(channel, question, reply);
+                Record(activity, channel, question, reply);
                 return reply;
         }
     }
 
-    private void Record(string channel, string question, Reply reply) =>
-        insights.RecordTurn(new TurnRecord(time.GetUtcNow(), channel, question, reply.Kind, reply.Entry?.Id, reply.Confidence));
+    // The conversation id only links a clarification to the entry then chosen (suggested alternates); it is not stored.
+    private void Record(Activity activity, string channel, string question, Reply reply) =>
+        insights.RecordTurn(new TurnRecord(time.GetUtcNow(), channel, question, reply.Kind, reply.Entry?.Id, reply.Confidence, activity.Conversation?.Id));
 
     private Reply Welcome(KnowledgeBase knowledgeBase) =>
         Fixed(ReplyKind.SmallTalk, WelcomeMessage, knowledgeBase) with { Suggestions = StarterQuestions(knowledgeBase) };
