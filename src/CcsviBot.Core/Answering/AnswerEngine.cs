@@ -28,6 +28,8 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     private readonly FrozenDictionary<string, FaqEntry> entryByPhrasing;
     private readonly IReadOnlyList<FaqEntry> starters;
 
+    public IReadOnlyList<FaqEntry> StarterQuestions => starters;
+
     public AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options)
         : this(content, index, options, new EntryMatcher((content ?? throw new ArgumentNullException(nameof(content))).Entries))
     {

@@ -1,3 +1,4 @@
+using CcsviBot.Core.Faq;
 using CcsviBot.Core.Search;
 
 namespace CcsviBot.Core.Answering;
@@ -10,6 +11,9 @@ public interface IAnswerEngine
 
     /// <summary>The answer for a known entry id (a clicked related question or clarification candidate), or null if unknown.</summary>
     Reply? AnswerEntry(string entryId);
+
+    /// <summary>The questions offered to start with: the configured starter entries, topped up with the first entries.</summary>
+    IReadOnlyList<FaqEntry> StarterQuestions { get; }
 
     /// <summary>Ranked candidates with scores, as the maintainers' test pane shows them.</summary>
     IReadOnlyList<SearchHit> Search(string text, int top);

@@ -1,8 +1,6 @@
 using CcsviBot.Core.Answering;
-using CcsviBot.Core.Faq;
 using CcsviBot.Core.Insights;
 using CcsviBot.Protocol;
-using Microsoft.Extensions.Options;
 
 namespace CcsviBot.Turns;
 
@@ -28,11 +26,9 @@ public sealed partial class TurnHandler : ITurnHandler
 
     public const string ErrorMessage = "Sorry, something went wrong on my side. Please try again in a moment.";
 
-    private const int StarterQuestionCount = 3;
     private const string TeamsChannelId = "msteams";
 
     private readonly IKnowledgeBaseProvider knowledgeBases;
-    private readonly IOptions<AnsweringOptions> answering;
     private readonly Dictionary<string, IInvokeHandler> invokeHandlers;
     private readonly ReplyRendererSelector renderers;
     private readonly IInsightsRecorder insights;
@@ -41,7 +37,6 @@ public sealed partial class TurnHandler : ITurnHandler
 
     public TurnHandler(
         IKnowledgeBaseProvider knowledgeBases,
-        IOptions<AnsweringOptions> answering,
         IEnumerable<IInvokeHandler> invokeHandlers,
         ReplyRendererSelector renderers,
         IInsightsRecorder insights,
@@ -49,7 +44,6 @@ public sealed partial class TurnHandler : ITurnHandler
         ILogger<TurnHandler> logger)
     {
         this.knowledgeBases = knowledgeBases;
-        this.answering = answering;
         // Two handlers for one name would make dispatch depend on registration order: fail at start-up instead.
         this.invokeHandlers = invokeHandlers.ToDictionary(handler => handler.Name, StringComparer.Ordinal);
         this.renderers = renderers;
@@ -131,7 +125,7 @@ public sealed partial class TurnHandler : ITurnHandler
                 return Fixed(ReplyKind.SmallTalk, FeedbackThanks, knowledgeBase);
 
             case ActionValue.NoneOfThese:
-                return Fixed(ReplyKind.None, NoneOfTheseMessage, knowledgeBase) with { Suggestions = StarterQuestions(knowledgeBase) };
+                return Fixed(ReplyKind.None, NoneOfTheseMessage, knowledgeBase) with { Suggestions = knowledgeBase.Engine.StarterQuestions };
 
             case ActionValue.PickEntry pick:
                 var picked = knowledgeBase.Engine.AnswerEntry(pick.EntryId);
@@ -156,17 +150,11 @@ public sealed partial class TurnHandler : ITurnHandler
         insights.RecordTurn(new TurnRecord(time.GetUtcNow(), channel, question, reply.Kind, reply.Entry?.Id, reply.Confidence, activity.Conversation?.Id));
 
     private Reply Welcome(KnowledgeBase knowledgeBase) =>
-        Fixed(ReplyKind.SmallTalk, WelcomeMessage, knowledgeBase) with { Suggestions = StarterQuestions(knowledgeBase) };
+        Fixed(ReplyKind.SmallTalk, WelcomeMessage, knowledgeBase) with { Suggestions = knowledgeBase.Engine.StarterQuestions };
 
     private static Reply Fixed(ReplyKind kind, string message, KnowledgeBase knowledgeBase) =>
         new() { Kind = kind, Message = message, Disclaimer = knowledgeBase.Content.Disclaimer };
 
-    /// <summary>The configured starter entries, topped up with the first entries (the same rule the engine uses after "none").</summary>
-    private IReadOnlyList<FaqEntry> StarterQuestions(KnowledgeBase knowledgeBase) =>
-        [.. answering.Value.StarterQuestions.Select(knowledgeBase.Content.Find).OfType<FaqEntry>()
-            .Concat(knowledgeBase.Content.Entries)
-            .Distinct()
-            .Take(StarterQuestionCount)];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No handler for invoke {InvokeName}: answering 501")]
     private partial void LogUnknownInvoke(string? invokeName);

@@ -7,6 +7,7 @@ using CcsviBot.Protocol;
 using CcsviBot.Turns;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -29,6 +30,7 @@ public sealed class DirectLineTestHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("DirectLine:Secrets:0", Secret);
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection([new(TestInsightsDatabase.SettingKey, TestInsightsDatabase.NewConnectionString())]));
         builder.UseSetting("DirectLine:AllowedOrigins:0", AllowedOrigin);
         builder.UseSetting("DirectLine:MessagesPerMinute", "6");
         builder.UseSetting("DirectLine:MaxActivitiesPerConversation", "40");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CcsviBot.Tests.DirectLine;
@@ -64,5 +65,6 @@ public sealed class LiveBotHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         // Several clients from one address in quick succession must not trip the per-address token limit.
         builder.UseSetting("DirectLine:TokensPerMinute", "1000");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection([new(TestInsightsDatabase.SettingKey, TestInsightsDatabase.NewConnectionString())]));
     }
 }

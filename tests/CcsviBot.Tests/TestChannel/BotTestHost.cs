@@ -72,6 +72,7 @@ public sealed class BotTestHost(TestChannel channel, BotTestHostOptions? options
             ["Bot:EntraOpenIdMetadataUrlFormat"] = TestChannel.EntraMetadataUrlFormat,
             ["Bot:ConnectorRetryDelay"] = "00:00:00.010",
             ["Bot:ConnectorMaxRetryDelay"] = "00:00:00.050",
+            [TestInsightsDatabase.SettingKey] = TestInsightsDatabase.NewConnectionString(),
         };
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings).AddInMemoryCollection(options.Settings));
 

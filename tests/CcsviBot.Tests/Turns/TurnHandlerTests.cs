@@ -17,7 +17,6 @@ public sealed class TurnHandlerTests
     {
         turns = new TurnHandler(
             new FixedKnowledgeBaseProvider(TestKnowledgeBase.Create()),
-            Options.Create(new AnsweringOptions()),
             [],
             new ReplyRendererSelector([], new MarkdownActivityRenderer()),
             insights,
