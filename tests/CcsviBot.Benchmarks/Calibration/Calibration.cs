@@ -76,14 +76,6 @@ internal static partial class Calibration
         using (var full = KnowledgeBaseFactory.Build(content, new AnsweringOptions(), 1))
         {
             var engine = (AnswerEngine)full.Engine;
-            Row Ranked(string question, Source source, IReadOnlySet<string> expected, Reply? decided, int fold)
-            {
-                var query = engine.Analyze(question);
-                var ranked = grid.Select(w => engine.Rank(query, w)).ToList();
-                return new Row(question, source, expected, [.. ranked.Select(r => r.Count == 0 || query.IsEmpty ? null : ConfidenceModel.Features(query, r))],
-                    [.. ranked.Select(r => r.Count == 0 ? null : r[0].Entry.Id)], decided, fold);
-            }
-
             var (cases, error) = EvaluationSet.Parse(File.ReadLines(Path.Combine(root, "tests", "CcsviBot.Benchmarks", "Calibration", "dev-questions.tsv")));
             if (error is not null)
             {
@@ -110,7 +102,7 @@ internal static partial class Calibration
 
                 devFalseUrgent += reply.Kind == ReplyKind.Urgent ? 1 : 0;
                 var decided = reply.Kind is ReplyKind.Urgent or ReplyKind.SmallTalk || (reply.Kind == ReplyKind.Answer && reply.Confidence >= 1) ? reply : null;
-                rows.Add(Ranked(devCase.Question, Source.Dev, devCase.ExpectedIds.ToHashSet(StringComparer.Ordinal), decided, devFold++ % Folds));
+                rows.Add(Ranked(engine, grid, devCase.Question, Source.Dev, devCase.ExpectedIds.ToHashSet(StringComparer.Ordinal), decided, devFold++ % Folds));
             }
 
             var outsideFold = 0;
@@ -122,7 +114,7 @@ internal static partial class Calibration
                     continue;
                 }
 
-                rows.Add(Ranked(question, Source.Outside, new HashSet<string>(), null, outsideFold++ % Folds));
+                rows.Add(Ranked(engine, grid, question, Source.Outside, new HashSet<string>(), null, outsideFold++ % Folds));
             }
         }
 
@@ -137,11 +129,7 @@ internal static partial class Calibration
                 var loo = content with { Entries = content.Entries.Select(e => ReferenceEquals(e, entry) ? without : e).ToList() };
                 using var knowledgeBase = KnowledgeBaseFactory.Build(loo, new AnsweringOptions(), 1);
                 var engine = (AnswerEngine)knowledgeBase.Engine;
-                var query = engine.Analyze(phrasings[left]);
-                var ranked = grid.Select(w => engine.Rank(query, w)).ToList();
-                rows.Add(new Row(phrasings[left], Source.LeaveOneOut, new HashSet<string>(StringComparer.Ordinal) { entry.Id },
-                    [.. ranked.Select(r => r.Count == 0 || query.IsEmpty ? null : ConfidenceModel.Features(query, r))],
-                    [.. ranked.Select(r => r.Count == 0 ? null : r[0].Entry.Id)], null, -1));
+                rows.Add(Ranked(engine, grid, phrasings[left], Source.LeaveOneOut, new HashSet<string>(StringComparer.Ordinal) { entry.Id }, null, -1));
             }
         }
 
@@ -203,6 +191,14 @@ internal static partial class Calibration
         Console.WriteLine("    [" + string.Join(", ", coefficients.Select(c => c.ToString("0.###", CultureInfo.InvariantCulture))) + "]");
         Console.WriteLine(Invariant($"Answering:AnswerThreshold {thresholds.Answer:0.####}  ClarifyThreshold {thresholds.Clarify:0.####}"));
         return 0;
+    }
+
+    private static Row Ranked(AnswerEngine engine, List<MatchWeights> grid, string question, Source source, IReadOnlySet<string> expected, Reply? decided, int fold)
+    {
+        var query = engine.Analyze(question);
+        var ranked = grid.Select(w => engine.Rank(query, w)).ToList();
+        return new Row(question, source, expected, [.. ranked.Select(r => r.Count == 0 || query.IsEmpty ? null : ConfidenceModel.Features(query, r))],
+            [.. ranked.Select(r => r.Count == 0 ? null : r[0].Entry.Id)], decided, fold);
     }
 
     private sealed record Trial(int Setting, bool WithLoo, List<double> Confidences, Thresholds Thresholds, Figures Validation);
