@@ -17,9 +17,8 @@ public sealed class QualityFloorTests : IClassFixture<QualityFloorTests.RealEval
     public void Urgent_recall_is_complete() =>
         Assert.True(report.UrgentRecall >= EvaluationFloors.UrgentRecall, Misses(o => o.Case.ExpectsUrgent));
 
-    // Held-out since the engine is fitted on training data (docs/architecture.md, "How the confidence is calibrated"):
-    // 95% "none" on out-of-scope training, 84% on the eval set, whose out-of-scope questions sit nearer the topic.
-    [Fact(Skip = "Known gap, held-out: 84% none on out-of-scope in faq/eval/questions.tsv, floor 90%")]
+    // Held-out since the engine is fitted on training data (docs/architecture.md, "How the confidence is calibrated").
+    [Fact]
     public void Out_of_scope_questions_get_none() =>
         Assert.True(report.NoneOnOutOfScope >= EvaluationFloors.NoneOnOutOfScope, $"{report.NoneOnOutOfScope:P1}\n" + Misses(o => o.Case.ExpectsNone));
 
@@ -27,9 +26,9 @@ public sealed class QualityFloorTests : IClassFixture<QualityFloorTests.RealEval
     public void Wrong_answers_are_rare() =>
         Assert.True(report.AnsweredWrongly <= EvaluationFloors.AnsweredWrongly, $"{report.AnsweredWrongly:P1}\n" + Misses(o => o.AnsweredWrongly));
 
-    // Known gap, held-out: thresholds fitted on training data keep wrong answers rare (1.2%) but answer 64% correctly
-    // (retrieval top-1 93%; most of the rest get "Did you mean…" with the right entry). Remove Skip once the floor is reached.
-    [Fact(Skip = "Known gap, held-out: 64% answered correctly on faq/eval/questions.tsv, floor 90%")]
+    // Known gap, held-out: thresholds fitted on the dev set keep wrong answers rare (1.9%) but answer 76% correctly
+    // (retrieval top-1 93%; the rest mostly get "none" or "Did you mean…"). Remove Skip once the floor is reached.
+    [Fact(Skip = "Known gap, held-out: 76% answered correctly on faq/eval/questions.tsv, floor 90%")]
     public void Most_questions_are_answered_correctly() =>
         Assert.True(report.AnsweredCorrectly >= EvaluationFloors.AnsweredCorrectly, $"{report.AnsweredCorrectly:P1}\n" + Misses(o => o.Case.InScope));
 

@@ -7,8 +7,9 @@ namespace CcsviBot.Core.Answering;
 /// entry covers the question (score, phrasing coverage and precision, answer coverage), how far it leads the second,
 /// and how many concepts the question has (words the FAQ does not know already lower the coverage features).
 /// Fitted on training data that is not the evaluation set (see docs/architecture.md, "How the confidence is
-/// calibrated"): leave-one-out over the entries' own phrasings (outcome: the top candidate is the entry) and
-/// out-of-scope health questions plus chit-chat (outcome: never right). Refit with the benchmark project's
+/// calibrated"): the development set's visitor-style questions (outcome: the top candidate is an expected entry; its
+/// "none" lines never right), leave-one-out over the entries' own phrasings, and out-of-scope health questions plus
+/// chit-chat (never right). Refit with the benchmark project's
 /// <c>calibrate</c> mode whenever the scoring changes, and paste its coefficients and thresholds here and in
 /// appsettings.json.
 /// </summary>
@@ -18,7 +19,10 @@ internal static class ConfidenceModel
     public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] Coefficients = [-3.06, 1.019, 3.455, 1.152, 1.056, -0.24, 0.265, -2.207, 0.121, 1.537, -2.349];
+    private static readonly double[] Coefficients = [-4.37, 5.465, 5.244, -0.764, 0.733, -4.479, 1.316, -2.699, -0.617, 2.508, -2.996];
+
+    /// <summary>The coefficients in use, for the calibration to measure them against a refit.</summary>
+    public static IReadOnlyList<double> CurrentCoefficients => Coefficients;
 
     public static double Confidence(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked) =>
         ranked.Count == 0 || query.IsEmpty ? 0 : Math.Round(Logistic(Coefficients, Features(query, ranked)), 4);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CcsviBot.Core.Answering;
+using CcsviBot.Core.Evaluation;
 using CcsviBot.Core.Faq;
 using CcsviBot.Core.Search;
 
@@ -8,29 +9,116 @@ namespace CcsviBot.Benchmarks.Calibration;
 
 /// <summary>
 /// Fits the engine on training data that is NOT faq/eval/questions.tsv, so the evaluation stays a held-out measurement:
-/// <c>dotnet run -c Release --project tests/CcsviBot.Benchmarks -- calibrate</c>.
-/// In scope: leave-one-out over every entry's phrasings (the phrasing is asked of a knowledge base built without it;
-/// right when the top candidate is its entry). Out of scope: a fixed-seed sample of MedQuAD questions on other health
-/// topics plus the chatter lines of <c>out-of-scope.txt</c> beside this file (never right).
-/// Chooses the re-score weights (<see cref="MatchWeights"/>) by leave-one-out top-1, fits the logistic
-/// <see cref="ConfidenceModel"/>, then the thresholds: wrong answers at most 2% of in-scope training, "none" on at
-/// least 95% of out-of-scope training, and as many right answers as that allows.
+/// <c>dotnet run -c Release --project tests/CcsviBot.Benchmarks -- calibrate [--misses]</c>.
+/// Training data: the development set <c>dev-questions.tsv</c> beside this file (visitor-style questions written
+/// independently of the eval set; in scope: right when the top candidate is an expected entry; "none" lines must end
+/// as none), a fixed-seed sample of MedQuAD questions on other health topics plus the chatter lines of
+/// <c>out-of-scope.txt</c> (never right), and optionally leave-one-out over the entries' own phrasings (fit only).
+/// Dev and out-of-scope lines are split into five folds: for each grid setting of <see cref="MatchWeights"/> the
+/// logistic <see cref="ConfidenceModel"/> is fitted on four folds and scores the fifth, so every line gets a validation
+/// confidence. Thresholds: wrong answers at most 2% of in-scope dev lines and "none" on at least 93% of out-of-scope
+/// lines (dev "none" lines alone too), on validation and on training, then as many right answers as that allows.
+/// The final model is fitted on all training data.
 /// </summary>
 internal static partial class Calibration
 {
     private const int OutOfScopeSample = 500;
     private const int Seed = 20_261_121;
+    private const int Folds = 5;
     private const double MaxWrongShare = 0.02;
-    private const double MinNoneShare = 0.95;
+    private const double MinNoneShare = 0.93;
+
+    private enum Source
+    {
+        Dev,
+        Outside,
+        LeaveOneOut,
+    }
+
+    private enum Outcome
+    {
+        Right,
+        Wrong,
+        Clarify,
+        None,
+        Urgent,
+    }
+
+    /// <summary>
+    /// One training question with its ranking under every grid setting (features null when there is no candidate).
+    /// Decided: the engine replies without the model (danger phrase, small talk, an FAQ phrasing asked exactly).
+    /// Fold -1: fit only, never validation.
+    /// </summary>
+    private sealed record Row(string Question, Source Source, IReadOnlySet<string> Expected, double[]?[] Features, string?[] TopIds, Reply? Decided, int Fold)
+    {
+        public bool InScope => Expected.Count > 0;
+
+        public bool Right(int setting) => TopIds[setting] is { } id && Expected.Contains(id);
+    }
+
+    private sealed record Thresholds(double Answer, double Clarify);
+
+    private sealed record Figures(int InScope, double Right, double Wrong, double Clarify, int OutOfScope, double None, int DevNoneCount, double DevNone)
+    {
+        public override string ToString() => Invariant(
+            $"in scope ({InScope}): answered right {Right:P1}, wrongly {Wrong:P1}, clarify {Clarify:P1}; out of scope ({OutOfScope}): none {None:P1}, dev 'none' lines ({DevNoneCount}) none {DevNone:P1}");
+    }
 
     public static int Run(bool showMisses)
     {
         var root = Corpora.RepositoryRoot;
         var content = FaqLoader.Load(Path.Combine(root, "faq")).Content ?? throw new InvalidOperationException("cannot load faq/");
         var grid = WeightGrid().ToList();
+        var random = new Random(Seed);
+        var rows = new List<Row>();
+        int devUrgent = 0, devUrgentFound = 0, devFalseUrgent = 0;
 
-        // Leave-one-out: one knowledge base per phrasing, every weight setting ranked on the same candidates.
-        var inScope = new List<(string Question, string Expected, AnalyzedQuery Query, IReadOnlyList<MatchScore>[] Ranked)>();
+        using (var full = KnowledgeBaseFactory.Build(content, new AnsweringOptions(), 1))
+        {
+            var engine = (AnswerEngine)full.Engine;
+            var (cases, error) = EvaluationSet.Parse(File.ReadLines(Path.Combine(root, "tests", "CcsviBot.Benchmarks", "Calibration", "dev-questions.tsv")));
+            if (error is not null)
+            {
+                throw new InvalidOperationException("dev-questions.tsv " + error);
+            }
+
+            var knownIds = content.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var unknown in cases.SelectMany(c => c.ExpectedIds).Where(id => !knownIds.Contains(id)).Distinct())
+            {
+                Console.WriteLine($"warning: dev-questions.tsv expects unknown entry '{unknown}'");
+            }
+
+            // Fixed-seed folds; the order of the file does not matter.
+            var devFold = 0;
+            foreach (var devCase in cases.OrderBy(_ => random.Next()).ToList())
+            {
+                var reply = engine.Ask(devCase.Question);
+                if (devCase.ExpectsUrgent)
+                {
+                    devUrgent++;
+                    devUrgentFound += reply.Kind == ReplyKind.Urgent ? 1 : 0;
+                    continue;
+                }
+
+                devFalseUrgent += reply.Kind == ReplyKind.Urgent ? 1 : 0;
+                var decided = reply.Kind is ReplyKind.Urgent or ReplyKind.SmallTalk || (reply.Kind == ReplyKind.Answer && reply.Confidence >= 1) ? reply : null;
+                rows.Add(Ranked(engine, grid, devCase.Question, Source.Dev, devCase.ExpectedIds.ToHashSet(StringComparer.Ordinal), decided, devFold++ % Folds));
+            }
+
+            var outsideFold = 0;
+            foreach (var question in OutOfScopeQuestions(root))
+            {
+                // Danger phrases and small talk never reach the confidence model.
+                if (engine.Ask(question).Kind is ReplyKind.Urgent or ReplyKind.SmallTalk)
+                {
+                    continue;
+                }
+
+                rows.Add(Ranked(engine, grid, question, Source.Outside, new HashSet<string>(), null, outsideFold++ % Folds));
+            }
+        }
+
+        // Leave-one-out: each phrasing asked of a knowledge base rebuilt without it; fit data only.
         foreach (var entry in content.Entries)
         {
             var phrasings = entry.Alternates.Prepend(entry.Question).ToList();
@@ -41,92 +129,173 @@ internal static partial class Calibration
                 var loo = content with { Entries = content.Entries.Select(e => ReferenceEquals(e, entry) ? without : e).ToList() };
                 using var knowledgeBase = KnowledgeBaseFactory.Build(loo, new AnsweringOptions(), 1);
                 var engine = (AnswerEngine)knowledgeBase.Engine;
-                var query = engine.Analyze(phrasings[left]);
-                inScope.Add((phrasings[left], entry.Id, query, grid.Select(w => engine.Rank(query, w)).ToArray()));
+                rows.Add(Ranked(engine, grid, phrasings[left], Source.LeaveOneOut, new HashSet<string>(StringComparer.Ordinal) { entry.Id }, null, -1));
             }
         }
 
-        var outOfScope = new List<(string Question, AnalyzedQuery Query, IReadOnlyList<MatchScore>[] Ranked)>();
-        using (var full = KnowledgeBaseFactory.Build(content, new AnsweringOptions(), 1))
-        {
-            var engine = (AnswerEngine)full.Engine;
-            foreach (var question in OutOfScopeQuestions(root))
-            {
-                // Danger phrases and small talk never reach the confidence model.
-                if (engine.Ask(question).Kind is ReplyKind.Urgent or ReplyKind.SmallTalk)
-                {
-                    continue;
-                }
+        var measured = rows.Where(r => r.Source != Source.LeaveOneOut).ToList();
+        var dev = measured.Where(r => r.InScope).ToList();
+        Console.WriteLine(Invariant($"dev lines: {dev.Count} in scope, {measured.Count(r => r.Source == Source.Dev && !r.InScope)} none, {devUrgent} urgent (recall {devUrgentFound}/{devUrgent}, false urgent {devFalseUrgent}); MedQuAD + chatter out of scope: {measured.Count(r => r.Source == Source.Outside)}; leave-one-out phrasings: {rows.Count - measured.Count}"));
 
-                var query = engine.Analyze(question);
-                outOfScope.Add((question, query, grid.Select(w => engine.Rank(query, w)).ToArray()));
-            }
-        }
-
-        // Each weight setting gets its own confidence fit and thresholds; the one answering most training questions
-        // rightly within the limits wins (ties: better leave-one-out top-1).
-        var fits = grid.Select((_, g) => Fit(
-            inScope.Select(c => (c.Query, Ranked: c.Ranked[g], Right: c.Ranked[g].Count > 0 && c.Ranked[g][0].Entry.Id == c.Expected, InScope: true))
-                .Concat(outOfScope.Select(c => (c.Query, Ranked: c.Ranked[g], Right: false, InScope: false)))
-                .ToList())).ToList();
-        var topOne = grid.Select((_, g) => inScope.Count(c => c.Ranked[g].Count > 0 && c.Ranked[g][0].Entry.Id == c.Expected) / (double)inScope.Count).ToList();
-        var best = Enumerable.Range(0, grid.Count).OrderByDescending(g => fits[g].AnsweredRight).ThenByDescending(g => topOne[g]).First();
         var current = grid.IndexOf(MatchWeights.Default);
-        Console.WriteLine(Invariant($"leave-one-out phrasings: {inScope.Count}; out of scope: {outOfScope.Count}"));
         if (current >= 0)
         {
-            Console.WriteLine(Invariant($"current weights: top-1 {topOne[current]:P1}, answered right {fits[current].AnsweredRight:P1}"));
+            var defaults = new AnsweringOptions();
+            var before = measured.Select(r => r.Features[current] is { } f ? Math.Round(ConfidenceModel.Logistic(ConfidenceModel.CurrentCoefficients, f), 4) : 0).ToList();
+            Console.WriteLine(Invariant($"current constants on all dev + out-of-scope lines: top-1 {TopOne(dev, current):P1}; ") + Measure(measured, before, current, new Thresholds(defaults.AnswerThreshold, defaults.ClarifyThreshold)));
         }
 
-        Console.WriteLine(Invariant($"best weights: top-1 {topOne[best]:P1}, answered right {fits[best].AnsweredRight:P1}"));
-        var (coefficients, scored, answer, clarify, _) = fits[best];
-        var inCount = scored.Count(s => s.InScope);
-        var outConfidences = scored.Where(s => !s.InScope).Select(s => s.Confidence).ToList();
+        // Every setting, with and without leave-one-out phrasings in the fit: cross-validated, thresholds on validation.
+        var trials = (from g in Enumerable.Range(0, grid.Count) from withLoo in new[] { false, true } select CrossValidate(rows, measured, g, withLoo)).ToList();
+        foreach (var withLoo in new[] { false, true })
+        {
+            var bestOfKind = trials.Where(t => t.WithLoo == withLoo).MaxBy(t => t.Validation.Right)!;
+            Console.WriteLine(Invariant($"best with{(withLoo ? "" : "out")} leave-one-out in the fit: validation answered right {bestOfKind.Validation.Right:P1}"));
+        }
+
+        if (current >= 0)
+        {
+            Console.WriteLine(Invariant($"current weights, cross-validated: validation answered right {trials.Where(t => t.Setting == current).Max(t => t.Validation.Right):P1}"));
+        }
+
+        var best = trials.OrderByDescending(t => t.Validation.Right).ThenByDescending(t => TopOne(dev, t.Setting)).ThenBy(t => t.WithLoo).First();
+        var s = best.Setting;
+
+        // The final model: all training data; thresholds that hold on validation and on training.
+        var coefficients = FitLogistic(rows, s, best.WithLoo, _ => true);
+        var trainingConfidences = measured.Select(r => Confidence(coefficients, r, s)).ToList();
+        var trained = ChooseThresholds(measured, trainingConfidences, s);
+        var thresholds = new Thresholds(Math.Max(trained.Answer, best.Thresholds.Answer), Math.Max(trained.Clarify, best.Thresholds.Clarify));
+
+        Console.WriteLine(Invariant($"chosen: weight setting {s}, leave-one-out phrasings in the fit: {best.WithLoo}, dev top-1 {TopOne(dev, s):P1}"));
+        Console.WriteLine("training:   " + Measure(measured, trainingConfidences, s, thresholds));
+        Console.WriteLine("validation: " + Measure(measured, best.Confidences, s, thresholds));
 
         if (showMisses)
         {
             // Training data only: to see classes of failure, never the evaluation set.
-            foreach (var miss in inScope.Where(c => c.Ranked[best].Count == 0 || c.Ranked[best][0].Entry.Id != c.Expected))
+            for (var i = 0; i < measured.Count; i++)
             {
-                Console.WriteLine($"loo miss\t{miss.Expected}\t{(miss.Ranked[best].Count > 0 ? miss.Ranked[best][0].Entry.Id : "-")}\t{miss.Question}");
-            }
-
-            foreach (var (row, question) in scored.Skip(inScope.Count).Zip(outOfScope.Select(o => o.Question)).Where(p => p.First.Confidence >= 0.2).OrderByDescending(p => p.First.Confidence))
-            {
-                Console.WriteLine(Invariant($"out of scope\t{row.Confidence:0.00}\t{question}"));
+                var row = measured[i];
+                var outcome = Decide(row, s, best.Confidences[i], thresholds);
+                if (row.InScope ? outcome != Outcome.Right : outcome != Outcome.None)
+                {
+                    Console.WriteLine(Invariant($"miss\t{row.Source}\t{string.Join('|', row.Expected.DefaultIfEmpty("none"))}\t{outcome}\t{row.TopIds[s] ?? "-"}\t{best.Confidences[i]:0.00}\t{row.Question}"));
+                }
             }
         }
 
-        Console.WriteLine($"fitted on {inCount} in-scope and {outConfidences.Count} out-of-scope rows");
-        var w = grid[best];
+        var w = grid[s];
         Console.WriteLine(Invariant($"MatchWeights.Default new({w.Phrasing}, {w.PrecisionShare}, {w.Answer}, {w.Search}, {w.Vocabulary}, {w.Unknown}, {w.FunctionWord}, {w.SoftCredit})"));
         Console.WriteLine("ConfidenceModel.Coefficients (intercept, " + string.Join(", ", ConfidenceModel.FeatureNames) + "):");
         Console.WriteLine("    [" + string.Join(", ", coefficients.Select(c => c.ToString("0.###", CultureInfo.InvariantCulture))) + "]");
-        Console.WriteLine(Invariant($"Answering:AnswerThreshold {answer:0.####}  ClarifyThreshold {clarify:0.####}"));
-        Console.WriteLine(Invariant($"training in scope: answered right {scored.Count(s => s.InScope && s.Right && s.Confidence >= answer) / (double)inCount:P1}, answered wrongly {scored.Count(s => s.InScope && !s.Right && s.Confidence >= answer) / (double)inCount:P1}, clarify {scored.Count(s => s.InScope && s.Confidence >= clarify && s.Confidence < answer) / (double)inCount:P1}"));
-        Console.WriteLine(Invariant($"training out of scope: none {outConfidences.Count(c => c < clarify) / (double)outConfidences.Count:P1}, answered {outConfidences.Count(c => c >= answer) / (double)outConfidences.Count:P1}"));
+        Console.WriteLine(Invariant($"Answering:AnswerThreshold {thresholds.Answer:0.####}  ClarifyThreshold {thresholds.Clarify:0.####}"));
         return 0;
     }
 
-    private sealed record Calibrated(double[] Coefficients, List<(double Confidence, bool Right, bool InScope)> Scored, double AnswerThreshold, double ClarifyThreshold, double AnsweredRight);
-
-    private static Calibrated Fit(List<(AnalyzedQuery Query, IReadOnlyList<MatchScore> Ranked, bool Right, bool InScope)> rows)
+    private static Row Ranked(AnswerEngine engine, List<MatchWeights> grid, string question, Source source, IReadOnlySet<string> expected, Reply? decided, int fold)
     {
-        var fitted = rows.Where(r => r.Ranked.Count > 0 && !r.Query.IsEmpty).ToList();
-        var coefficients = FitLogistic(fitted.Select(r => ConfidenceModel.Features(r.Query, r.Ranked)).ToList(), fitted.Select(r => r.Right).ToList());
-        var scored = rows.Select(r => (
-            Confidence: r.Ranked.Count == 0 || r.Query.IsEmpty ? 0 : Math.Round(ConfidenceModel.Logistic(coefficients, ConfidenceModel.Features(r.Query, r.Ranked)), 4),
-            r.Right,
-            r.InScope)).ToList();
-        var outConfidences = scored.Where(s => !s.InScope).Select(s => s.Confidence).ToList();
-        var inCount = scored.Count(s => s.InScope);
-        var candidates = scored.Select(s => s.Confidence).Append(1).Distinct().Order().ToList();
-        var clarify = candidates.First(t => outConfidences.Count(c => c >= t) <= (1 - MinNoneShare) * outConfidences.Count);
-        var answer = candidates.Where(t => t >= clarify).First(t => scored.Count(s => s.InScope && !s.Right && s.Confidence >= t) <= MaxWrongShare * inCount);
-        var right = scored.Count(s => s.InScope && s.Right && s.Confidence >= answer) / (double)inCount;
-        return new Calibrated(coefficients, scored, answer, clarify, right);
+        var query = engine.Analyze(question);
+        var ranked = grid.Select(w => engine.Rank(query, w)).ToList();
+        return new Row(question, source, expected, [.. ranked.Select(r => r.Count == 0 || query.IsEmpty ? null : ConfidenceModel.Features(query, r))],
+            [.. ranked.Select(r => r.Count == 0 ? null : r[0].Entry.Id)], decided, fold);
     }
 
+    private sealed record Trial(int Setting, bool WithLoo, List<double> Confidences, Thresholds Thresholds, Figures Validation);
+
+    /// <summary>Five folds: each fold's dev and out-of-scope lines are scored by a model fitted without them.</summary>
+    private static Trial CrossValidate(List<Row> rows, List<Row> measured, int setting, bool withLoo)
+    {
+        var confidences = new double[measured.Count];
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var coefficients = FitLogistic(rows, setting, withLoo, r => r.Fold != fold);
+            for (var i = 0; i < measured.Count; i++)
+            {
+                if (measured[i].Fold == fold)
+                {
+                    confidences[i] = Confidence(coefficients, measured[i], setting);
+                }
+            }
+        }
+
+        var validation = confidences.ToList();
+        var thresholds = ChooseThresholds(measured, validation, setting);
+        return new Trial(setting, withLoo, validation, thresholds, Measure(measured, validation, setting, thresholds));
+    }
+
+    private static double[] FitLogistic(List<Row> rows, int setting, bool withLoo, Func<Row, bool> inTraining)
+    {
+        var fitted = rows.Where(r => r.Decided is null && r.Features[setting] is not null && (r.Source == Source.LeaveOneOut ? withLoo : inTraining(r))).ToList();
+        return FitLogistic(fitted.Select(r => r.Features[setting]!).ToList(), fitted.Select(r => r.Right(setting)).ToList());
+    }
+
+    private static double Confidence(double[] coefficients, Row row, int setting) =>
+        row.Features[setting] is { } features ? Math.Round(ConfidenceModel.Logistic(coefficients, features), 4) : 0;
+
+    private static Outcome Decide(Row row, int setting, double confidence, Thresholds thresholds)
+    {
+        if (row.Decided is { } reply)
+        {
+            return reply.Kind switch
+            {
+                ReplyKind.Answer => row.Expected.Contains(reply.Entry!.Id) ? Outcome.Right : Outcome.Wrong,
+                ReplyKind.Urgent => Outcome.Urgent,
+                _ => Outcome.None,
+            };
+        }
+
+        return confidence >= thresholds.Answer ? (row.Right(setting) ? Outcome.Right : Outcome.Wrong)
+            : confidence >= thresholds.Clarify ? Outcome.Clarify
+            : Outcome.None;
+    }
+
+    private static Figures Measure(List<Row> measured, IReadOnlyList<double> confidences, int setting, Thresholds thresholds)
+    {
+        var outcomes = measured.Select((r, i) => (Row: r, Outcome: Decide(r, setting, confidences[i], thresholds))).ToList();
+        var inScope = outcomes.Where(o => o.Row.InScope).ToList();
+        var outOfScope = outcomes.Where(o => !o.Row.InScope).ToList();
+        var devNone = outOfScope.Where(o => o.Row.Source == Source.Dev).ToList();
+        static double Share(List<(Row Row, Outcome Outcome)> items, Outcome outcome) => items.Count == 0 ? 1 : items.Count(o => o.Outcome == outcome) / (double)items.Count;
+        return new Figures(inScope.Count, Share(inScope, Outcome.Right), Share(inScope, Outcome.Wrong), Share(inScope, Outcome.Clarify),
+            outOfScope.Count, Share(outOfScope, Outcome.None), devNone.Count, Share(devNone, Outcome.None));
+    }
+
+    /// <summary>The lowest clarify threshold giving "none" on enough out-of-scope lines (all, and dev "none" lines alone),
+    /// then the lowest answer threshold keeping wrong answers rare.</summary>
+    private static Thresholds ChooseThresholds(List<Row> measured, IReadOnlyList<double> confidences, int setting)
+    {
+        var candidates = confidences.Append(1).Distinct().Order().ToList();
+        var clarify = FirstHolding(candidates, t =>
+        {
+            var figures = Measure(measured, confidences, setting, new Thresholds(1.01, t));
+            return figures.None >= MinNoneShare && figures.DevNone >= MinNoneShare;
+        });
+        var answer = FirstHolding(candidates.Where(t => t >= clarify).ToList(), t => Measure(measured, confidences, setting, new Thresholds(t, clarify)).Wrong <= MaxWrongShare);
+        return new Thresholds(answer, clarify);
+    }
+
+    /// <summary>Binary search for the first threshold meeting a condition that, once met, holds for every higher one (1 when none does).</summary>
+    private static double FirstHolding(List<double> ascending, Func<double, bool> holds)
+    {
+        int low = 0, high = ascending.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (holds(ascending[middle]))
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low < ascending.Count ? ascending[low] : 1;
+    }
+
+    private static double TopOne(List<Row> inScope, int setting) => inScope.Count(r => r.Right(setting)) / (double)inScope.Count;
     private static IEnumerable<MatchWeights> WeightGrid()
     {
         // The phrasing weight stays fixed: only the ratios change the ranking, and the confidence model absorbs scale.
@@ -136,11 +305,11 @@ internal static partial class Calibration
         {
             foreach (var answer in new[] { 0.6, 0.8 })
             {
-                foreach (var vocabulary in new[] { 0.6, 0.9 })
+                foreach (var vocabulary in new[] { 0.4, 0.6, 0.9 })
                 {
-                    foreach (var unknown in new[] { 1.5, 2.5 })
+                    foreach (var unknown in new[] { 1.0, 1.5, 2.5 })
                     {
-                        foreach (var softCredit in new[] { 0.4, 0.6, 0.8 })
+                        foreach (var softCredit in new[] { 0.6, 0.8, 1.0 })
                         {
                             yield return MatchWeights.Default with { PrecisionShare = precisionShare, Answer = answer, Vocabulary = vocabulary, Unknown = unknown, SoftCredit = softCredit };
                         }
