@@ -1,4 +1,5 @@
 using CcsviBot.Core.Faq;
+using CcsviBot.Testing;
 
 namespace CcsviBot.Benchmarks;
 
@@ -8,21 +9,7 @@ internal static class Corpora
     public const string Ccsvi = "ccsvi";
     public const string MedQuad = "medquad-16k";
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "CcsviBot.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("CcsviBot.sln not found above the benchmark binaries");
-        }
-    }
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     public static FaqContent Load(string corpus)
     {
@@ -31,10 +18,8 @@ internal static class Corpora
     }
 
     public static string PathOf(string corpus) => corpus == Ccsvi
-        ? Path.Combine(RepositoryRoot, "faq")
-        : new[] { Path.Combine(RepositoryRoot, "..", "shared", "bench"), Path.Combine(RepositoryRoot, "..", "..", "shared", "bench") }
-            .Select(folder => Path.GetFullPath(Path.Combine(folder, "medquad-faq.jsonl.gz")))
-            .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("shared/bench/medquad-faq.jsonl.gz not found beside the repository");
+        ? RepositoryPaths.Faq
+        : RepositoryPaths.MedQuad ?? throw new FileNotFoundException("shared/bench/medquad-faq.jsonl.gz not found beside the repository");
 
     // Visitor-style questions, not taken from the evaluation set: short is at most 6 words, long 25 to 40.
     public static string ShortQuestion(string corpus) => corpus == Ccsvi ? "does liberation therapy really work" : "glaucoma early warning signs";

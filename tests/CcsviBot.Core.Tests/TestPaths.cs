@@ -1,5 +1,6 @@
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Faq;
+using CcsviBot.Testing;
 
 namespace CcsviBot.Core.Tests;
 
@@ -10,31 +11,13 @@ internal static class TestPaths
 
     public static string FixtureJsonLines => Path.Combine(AppContext.BaseDirectory, "Fixtures", "small.jsonl");
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "CcsviBot.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
-            throw new InvalidOperationException("CcsviBot.sln not found above the test binaries");
-        }
-    }
-
-    public static string RealFaq => Path.Combine(RepositoryRoot, "faq");
+    public static string RealFaq => RepositoryPaths.Faq;
 
     public static string RealEvalQuestions => Path.Combine(RealFaq, "eval", "questions.tsv");
 
-    /// <summary>The 16k-entry corpus: CI keeps shared/ beside the clone; a worktree may be one level deeper.</summary>
-    public static string? MedQuad =>
-        new[] { Path.Combine(RepositoryRoot, "..", "shared", "bench"), Path.Combine(RepositoryRoot, "..", "..", "shared", "bench") }
-            .Select(folder => Path.GetFullPath(Path.Combine(folder, "medquad-faq.jsonl.gz")))
-            .FirstOrDefault(File.Exists);
+    public static string? MedQuad => RepositoryPaths.MedQuad;
 
     public static FaqContent LoadFixture()
     {
