@@ -48,7 +48,7 @@ public sealed partial class ComposeExtensionQueryHandler(
             page = knowledgeBase.Engine.Search(query.Text, query.Skip + query.Count).Skip(query.Skip).Select(hit => hit.Entry).ToList();
             if (page.Count == 0 && query.Skip == 0)
             {
-                return Result([NoMatch(query.Text)]);
+                return Result([NoMatch()]);
             }
         }
 
@@ -99,14 +99,14 @@ public sealed partial class ComposeExtensionQueryHandler(
             },
         });
 
-    // A result that says so, not an error: Teams shows it in the result list where the answers would be.
-    private static JsonObject NoMatch(string text)
+    // A result that says so, not an error: Teams shows it in the result list where the answers would be. The query is
+    // not repeated in the card: user text is never echoed back as markup, and the card could be inserted into a chat.
+    private static JsonObject NoMatch()
     {
-        var shown = text.Length > 60 ? text[..60] + "…" : text;
         var content = new JsonObject
         {
             ["title"] = "No FAQ entry matches",
-            ["text"] = $"Nothing in the CCSVI FAQ matches \"{shown}\". Try other words, or clear the box to see the most useful entries.",
+            ["text"] = "Nothing in the CCSVI FAQ matches these words. Try other words, or clear the box to see the most useful entries.",
         };
         return new JsonObject
         {
