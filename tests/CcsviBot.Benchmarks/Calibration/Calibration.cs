@@ -13,8 +13,10 @@ namespace CcsviBot.Benchmarks.Calibration;
 /// <c>dotnet run -c Release --project tests/CcsviBot.Benchmarks -- calibrate [--misses]</c>.
 /// Training data: the development set <c>dev-questions.tsv</c> beside this file (visitor-style questions written
 /// independently of the eval set; in scope: right when the top candidate is an expected entry; "none" lines must end
-/// as none), a fixed-seed sample of MedQuAD questions on other health topics plus the chatter lines of
-/// <c>out-of-scope.txt</c> (never right), and optionally leave-one-out over the entries' own phrasings (fit only).
+/// as none; the single-entry in-scope lines are also alternates of their entries, so each fold's dev lines are asked of
+/// a knowledge base built without that fold's questions among the phrasings), a fixed-seed sample of MedQuAD questions
+/// on other health topics plus the chatter lines of <c>out-of-scope.txt</c> (never right), and optionally
+/// leave-one-out over the entries' other phrasings (fit only).
 /// Dev and out-of-scope lines are split into five folds: for each grid setting of <see cref="MatchWeights"/> the
 /// logistic <see cref="ConfidenceModel"/> is fitted on four folds and scores the fifth, so every line gets a validation
 /// confidence. Thresholds: wrong answers at most 2% of in-scope dev lines and "none" on at least 93% of out-of-scope
