@@ -19,7 +19,7 @@ internal static class ConfidenceModel
     public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] Coefficients = [-4.37, 5.465, 5.244, -0.764, 0.733, -4.479, 1.316, -2.699, -0.617, 2.508, -2.996];
+    private static readonly double[] Coefficients = [-11.955, 8.791, 3.2, 2.066, 3.371, -10.737, 3.892, -5.045, 1.704, 5.586, -8.381];
 
     /// <summary>The coefficients in use, for the calibration to measure them against a refit.</summary>
     public static IReadOnlyList<double> CurrentCoefficients => Coefficients;

@@ -4,6 +4,7 @@ using CcsviBot.Core.Answering;
 using CcsviBot.Core.Evaluation;
 using CcsviBot.Core.Faq;
 using CcsviBot.Core.Search;
+using CcsviBot.Core.Text;
 
 namespace CcsviBot.Benchmarks.Calibration;
 
@@ -12,8 +13,10 @@ namespace CcsviBot.Benchmarks.Calibration;
 /// <c>dotnet run -c Release --project tests/CcsviBot.Benchmarks -- calibrate [--misses]</c>.
 /// Training data: the development set <c>dev-questions.tsv</c> beside this file (visitor-style questions written
 /// independently of the eval set; in scope: right when the top candidate is an expected entry; "none" lines must end
-/// as none), a fixed-seed sample of MedQuAD questions on other health topics plus the chatter lines of
-/// <c>out-of-scope.txt</c> (never right), and optionally leave-one-out over the entries' own phrasings (fit only).
+/// as none; the single-entry in-scope lines are also alternates of their entries, so each fold's dev lines are asked of
+/// a knowledge base built without that fold's questions among the phrasings), a fixed-seed sample of MedQuAD questions
+/// on other health topics plus the chatter lines of <c>out-of-scope.txt</c> (never right), and optionally
+/// leave-one-out over the entries' other phrasings (fit only).
 /// Dev and out-of-scope lines are split into five folds: for each grid setting of <see cref="MatchWeights"/> the
 /// logistic <see cref="ConfidenceModel"/> is fitted on four folds and scores the fifth, so every line gets a validation
 /// confidence. Thresholds: wrong answers at most 2% of in-scope dev lines and "none" on at least 93% of out-of-scope
@@ -72,6 +75,7 @@ internal static partial class Calibration
         var random = new Random(Seed);
         var rows = new List<Row>();
         int devUrgent = 0, devUrgentFound = 0, devFalseUrgent = 0;
+        IReadOnlySet<string> devPhrasings;
 
         using (var full = KnowledgeBaseFactory.Build(content, new AnsweringOptions(), 1))
         {
@@ -90,20 +94,37 @@ internal static partial class Calibration
 
             // Fixed-seed folds; the order of the file does not matter.
             var devFold = 0;
+            var folded = new List<(EvaluationCase Case, int Fold)>();
             foreach (var devCase in cases.OrderBy(_ => random.Next()).ToList())
             {
-                var reply = engine.Ask(devCase.Question);
                 if (devCase.ExpectsUrgent)
                 {
                     devUrgent++;
-                    devUrgentFound += reply.Kind == ReplyKind.Urgent ? 1 : 0;
+                    var urgentReply = engine.Ask(devCase.Question);
+                    devUrgentFound += urgentReply.Kind == ReplyKind.Urgent ? 1 : 0;
                     continue;
                 }
 
-                devFalseUrgent += reply.Kind == ReplyKind.Urgent ? 1 : 0;
-                var decided = reply.Kind is ReplyKind.Urgent or ReplyKind.SmallTalk || (reply.Kind == ReplyKind.Answer && reply.Confidence >= 1) ? reply : null;
-                rows.Add(Ranked(engine, grid, devCase.Question, Source.Dev, devCase.ExpectedIds.ToHashSet(StringComparer.Ordinal), decided, devFold++ % Folds));
+                folded.Add((devCase, devFold++ % Folds));
             }
+
+            // Dev questions are also alternates of their entries (training data may become content), so each fold is
+            // cross-fitted: scored by a knowledge base without that fold's questions among the phrasings.
+            for (var fold = 0; fold < Folds; fold++)
+            {
+                var heldBack = folded.Where(f => f.Fold == fold).Select(f => TextNormalizer.Normalize(f.Case.Question)).ToHashSet(StringComparer.Ordinal);
+                using var foldBase = KnowledgeBaseFactory.Build(WithoutPhrasings(content, heldBack), new AnsweringOptions(), 1);
+                var foldEngine = (AnswerEngine)foldBase.Engine;
+                foreach (var (devCase, _) in folded.Where(f => f.Fold == fold))
+                {
+                    var reply = foldEngine.Ask(devCase.Question);
+                    devFalseUrgent += reply.Kind == ReplyKind.Urgent ? 1 : 0;
+                    var decided = reply.Kind is ReplyKind.Urgent or ReplyKind.SmallTalk || (reply.Kind == ReplyKind.Answer && reply.Confidence >= 1) ? reply : null;
+                    rows.Add(Ranked(foldEngine, grid, devCase.Question, Source.Dev, devCase.ExpectedIds.ToHashSet(StringComparer.Ordinal), decided, fold));
+                }
+            }
+
+            devPhrasings = folded.Select(f => TextNormalizer.Normalize(f.Case.Question)).ToHashSet(StringComparer.Ordinal);
 
             var outsideFold = 0;
             foreach (var question in OutOfScopeQuestions(root))
@@ -118,12 +139,18 @@ internal static partial class Calibration
             }
         }
 
-        // Leave-one-out: each phrasing asked of a knowledge base rebuilt without it; fit data only.
+        // Leave-one-out: each phrasing asked of a knowledge base rebuilt without it; fit data only. Phrasings that are
+        // dev questions are already cross-fitted dev lines.
         foreach (var entry in content.Entries)
         {
             var phrasings = entry.Alternates.Prepend(entry.Question).ToList();
             for (var left = 0; left < phrasings.Count; left++)
             {
+                if (devPhrasings.Contains(TextNormalizer.Normalize(phrasings[left])))
+                {
+                    continue;
+                }
+
                 var rest = phrasings.Where((_, i) => i != left).ToList();
                 var without = entry with { Question = rest[0], Alternates = rest.Skip(1).ToList() };
                 var loo = content with { Entries = content.Entries.Select(e => ReferenceEquals(e, entry) ? without : e).ToList() };
@@ -192,6 +219,16 @@ internal static partial class Calibration
         Console.WriteLine(Invariant($"Answering:AnswerThreshold {thresholds.Answer:0.####}  ClarifyThreshold {thresholds.Clarify:0.####}"));
         return 0;
     }
+
+    /// <summary>The content without the given phrasings (normal form); an entry keeps its first remaining phrasing as its question.</summary>
+    private static FaqContent WithoutPhrasings(FaqContent content, IReadOnlySet<string> removed) => content with
+    {
+        Entries = content.Entries.Select(entry =>
+        {
+            var kept = entry.Alternates.Prepend(entry.Question).Where(p => !removed.Contains(TextNormalizer.Normalize(p))).ToList();
+            return kept.Count == 0 ? entry : entry with { Question = kept[0], Alternates = kept.Skip(1).ToList() };
+        }).ToList(),
+    };
 
     private static Row Ranked(AnswerEngine engine, List<MatchWeights> grid, string question, Source source, IReadOnlySet<string> expected, Reply? decided, int fold)
     {
