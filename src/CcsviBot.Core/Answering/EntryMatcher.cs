@@ -99,6 +99,16 @@ internal sealed class EntryMatcher
             .Select((df, stem) => functionWordIds.Contains(stem) ? 0 : Math.Max(MinimumWeight, InverseDocumentFrequency(df > 0 ? df : textFrequencies[stem])))
             .ToArray();
         isFunctionWord = Enumerable.Range(0, documentFrequencies.Count).Select(functionWordIds.Contains).ToArray();
+        foreach (var entry in profiles.Keys.ToList())
+        {
+            var profile = profiles[entry];
+            profiles[entry] = profile with
+            {
+                PhrasingContentWeights = [.. profile.Phrasings.Select(p => p.Where(stem => !isFunctionWord[stem]).Sum(stem => stemWeights[stem]))],
+                PhrasingFunctionWords = [.. profile.Phrasings.Select(p => p.Count(stem => isFunctionWord[stem]))],
+            };
+        }
+
         unknownWeight = InverseDocumentFrequency(0);
         sortedStems = [.. stemIds.Keys.Order(StringComparer.Ordinal)];
     }
@@ -122,6 +132,7 @@ internal sealed class EntryMatcher
 
         var topSearchScore = hits.Max(h => h.Score);
         var scores = new List<MatchScore>(hits.Count);
+        var presentConcepts = new Concept[concepts.Length];
         foreach (var hit in hits)
         {
             if (!profiles.TryGetValue(hit.Entry, out var profile))
@@ -129,10 +140,18 @@ internal sealed class EntryMatcher
                 continue;
             }
 
-            double bestPhrasing = 0, bestCoverage = 0, bestPrecision = 0;
-            foreach (var phrasing in profile.Phrasings)
+            // A form or related stem missing from the entry's whole vocabulary is in none of its phrasings: dropping those
+            // once per entry spares the phrasing loop most of its look-ups (big synonym groups) and changes no score.
+            for (var c = 0; c < concepts.Length; c++)
             {
-                var (coverage, precision) = Compare(concepts, totalWeight, phrasing, weights.FunctionWord, weights.SoftCredit);
+                presentConcepts[c] = concepts[c].Within(profile.Vocabulary);
+            }
+
+            double bestPhrasing = 0, bestCoverage = 0, bestPrecision = 0;
+            for (var p = 0; p < profile.Phrasings.Length; p++)
+            {
+                var phrasingWeight = profile.PhrasingContentWeights[p] + (profile.PhrasingFunctionWords[p] * weights.FunctionWord);
+                var (coverage, precision) = Compare(presentConcepts, totalWeight, profile.Phrasings[p], phrasingWeight, weights.FunctionWord, weights.SoftCredit);
                 var combined = Combine(coverage, precision, weights.PrecisionShare);
                 if (combined > bestPhrasing)
                 {
@@ -160,11 +179,11 @@ internal sealed class EntryMatcher
     private static double Combine(double coverage, double precision, double precisionShare) =>
         coverage <= 0 ? 0 : coverage * (1 - precisionShare + (precisionShare * precision));
 
-    private (double Coverage, double Precision) Compare(Concept[] concepts, double totalWeight, int[] phrasing, double functionWordWeight, double softCredit)
+    private (double Coverage, double Precision) Compare(Concept[] concepts, double totalWeight, int[] phrasing, double phrasingWeight, double functionWordWeight, double softCredit)
     {
         // Allocation-free: this runs for every phrasing of every candidate.
         Span<bool> matched = phrasing.Length <= 128 ? stackalloc bool[phrasing.Length] : new bool[phrasing.Length];
-        double covered = 0;
+        double covered = 0, phrasingMatched = 0;
         foreach (var concept in concepts)
         {
             var conceptMatched = false;
@@ -178,7 +197,12 @@ internal sealed class EntryMatcher
                 conceptMatched = true;
                 foreach (var stem in form)
                 {
-                    matched[Array.BinarySearch(phrasing, stem)] = true;
+                    var at = Array.BinarySearch(phrasing, stem);
+                    if (!matched[at])
+                    {
+                        matched[at] = true;
+                        phrasingMatched += WeightOf(stem, functionWordWeight);
+                    }
                 }
             }
 
@@ -193,8 +217,12 @@ internal sealed class EntryMatcher
                 var at = Array.BinarySearch(phrasing, stem);
                 if (at >= 0)
                 {
-                    matched[at] = true;
                     conceptMatched = true;
+                    if (!matched[at])
+                    {
+                        matched[at] = true;
+                        phrasingMatched += WeightOf(stem, functionWordWeight);
+                    }
                 }
             }
 
@@ -204,19 +232,10 @@ internal sealed class EntryMatcher
             }
         }
 
-        double phrasingWeight = 0, phrasingMatched = 0;
-        for (var i = 0; i < phrasing.Length; i++)
-        {
-            var weight = isFunctionWord[phrasing[i]] ? functionWordWeight : stemWeights[phrasing[i]];
-            phrasingWeight += weight;
-            if (matched[i])
-            {
-                phrasingMatched += weight;
-            }
-        }
-
         return (covered / totalWeight, phrasingWeight > 0 ? phrasingMatched / phrasingWeight : 0);
     }
+
+    private double WeightOf(int stem, double functionWordWeight) => isFunctionWord[stem] ? functionWordWeight : stemWeights[stem];
 
     /// <summary>
     /// Stems of other forms of the same word that Porter keeps apart ("genes"/"genetic", "surgeon"/"surgery"): a known
@@ -354,10 +373,35 @@ internal sealed class EntryMatcher
     private double InverseDocumentFrequency(int documentFrequency) =>
         Math.Log(1 + ((entryCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 
-    private sealed record EntryProfile(int[][] Phrasings, int[] Vocabulary, int[] AllStems);
+    /// <summary>
+    /// An entry's stems. <see cref="PhrasingContentWeights"/> and <see cref="PhrasingFunctionWords"/> hold, per phrasing,
+    /// the summed weight of its topic stems and its number of function words, so a comparison needs no second pass.
+    /// </summary>
+    private sealed record EntryProfile(int[][] Phrasings, int[] Vocabulary, int[] AllStems)
+    {
+        public double[] PhrasingContentWeights { get; init; } = [];
+
+        public int[] PhrasingFunctionWords { get; init; } = [];
+    }
 
     private sealed record Concept(int[][] Forms, int[] SoftStems, double Weight)
     {
+        private const int SmallConcept = 3;
+
+        /// <summary>The same concept with only the forms and related stems that occur in <paramref name="sortedStems"/>.</summary>
+        public Concept Within(int[] sortedStems)
+        {
+            // Only big synonym groups repay a filtered copy; for a word or two the look-ups cost less than the copy.
+            if (Forms.Length + SoftStems.Length <= SmallConcept)
+            {
+                return this;
+            }
+
+            var forms = Array.FindAll(Forms, form => ContainsAll(sortedStems, form));
+            var softStems = Array.FindAll(SoftStems, stem => Array.BinarySearch(sortedStems, stem) >= 0);
+            return forms.Length == Forms.Length && softStems.Length == SoftStems.Length ? this : this with { Forms = forms, SoftStems = softStems };
+        }
+
         /// <summary>1 when a form occurs in the stems, <paramref name="softCredit"/> when only a related form does, else 0.</summary>
         public double Credit(int[] sortedStems, double softCredit)
         {
