@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CcsviBot.Core.Answering;
-using CcsviBot.Core.Insights;
 using CcsviBot.Protocol;
 using CcsviBot.Turns;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -14,7 +13,10 @@ public static class AnsweringServiceExtensions
 {
     public const string HealthPath = "/healthz";
 
-    /// <summary>The FAQ knowledge base, the turn pipeline with its Markdown rendering, and the insights recorder.</summary>
+    /// <summary>
+    /// The FAQ knowledge base provider and the turn pipeline with its Markdown rendering. Loading and reloading the FAQ,
+    /// and recording insights, belong to the maintenance feature (<see cref="MaintenanceExtensions.AddMaintenance"/>).
+    /// </summary>
     public static IServiceCollection AddAnswering(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FaqOptions>().Bind(configuration.GetSection(FaqOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -24,8 +26,6 @@ public static class AnsweringServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StartupKnowledgeBaseProvider>();
         services.TryAddSingleton<IKnowledgeBaseProvider>(provider => provider.GetRequiredService<StartupKnowledgeBaseProvider>());
-        services.AddHostedService<KnowledgeBaseLoader>();
-        services.TryAddSingleton<IInsightsRecorder, LoggingInsightsRecorder>();
 
         services.AddSingleton<MarkdownActivityRenderer>();
         services.AddSingleton<ReplyRendererSelector>();

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CcsviBot.Core.Answering;
-using CcsviBot.Maintenance;
 
 namespace CcsviBot;
 
@@ -34,13 +33,4 @@ public sealed class StartupKnowledgeBaseProvider : IKnowledgeBaseProvider, IDisp
     public void Fail(string reason) => unavailableReason = reason;
 
     public void Dispose() => current?.Dispose();
-}
-
-/// <summary>
-/// Loads the FAQ after the host has started, so that /healthz can say "not ready" meanwhile. The loading itself is
-/// <see cref="FaqReloader"/>'s, the same code that publishes every later edit.
-/// </summary>
-public sealed class KnowledgeBaseLoader(FaqReloader reloader) : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => reloader.ReloadAsync(ReloadTrigger.Startup, stoppingToken);
 }

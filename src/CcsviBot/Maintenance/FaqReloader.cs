@@ -195,3 +195,12 @@ public sealed partial class FaqReloader : IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "FAQ version {Version} published: {EntryCount} entries from {Path} in {Milliseconds:F0} ms ({Trigger})")]
     private partial void LogPublished(long version, int entryCount, string path, double milliseconds, ReloadTrigger trigger);
 }
+
+/// <summary>
+/// Loads the FAQ after the host has started, so that /healthz can say "not ready" meanwhile. The loading itself is
+/// <see cref="FaqReloader"/>'s, the same code that publishes every later edit.
+/// </summary>
+public sealed class KnowledgeBaseLoader(FaqReloader reloader) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => reloader.ReloadAsync(ReloadTrigger.Startup, stoppingToken);
+}

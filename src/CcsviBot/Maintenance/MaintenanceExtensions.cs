@@ -17,6 +17,7 @@ public static class MaintenanceExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FaqReloader>();
+        services.AddHostedService<KnowledgeBaseLoader>();
         services.AddHostedService<FaqWatchService>();
 
         services.AddOptions<InsightsOptions>().Bind(configuration.GetSection(InsightsOptions.SectionName)).ValidateOnStart();
@@ -28,8 +29,7 @@ public static class MaintenanceExtensions
             provider.GetRequiredService<IOptions<InsightsOptions>>().Value,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<BackgroundInsightsRecorder>>()));
-        // Replaces the logging stand-in registered with the turn pipeline.
-        services.Replace(ServiceDescriptor.Singleton<IInsightsRecorder>(provider => provider.GetRequiredService<BackgroundInsightsRecorder>()));
+        services.AddSingleton<IInsightsRecorder>(provider => provider.GetRequiredService<BackgroundInsightsRecorder>());
         services.AddHostedService<InsightsWriterService>();
 
         services.AddHealthChecks()

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CcsviBot.Channels.BotConnector;
 using CcsviBot.Core.Answering;
+using CcsviBot.Maintenance;
 using CcsviBot.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
