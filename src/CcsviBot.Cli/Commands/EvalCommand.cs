@@ -9,22 +9,6 @@ internal static class EvalCommand
 {
     public sealed record MissJson(int Line, string Question, string Expected, string Got, double Confidence);
 
-    public sealed record EvalJson(
-        int Questions,
-        int InScope,
-        int OutOfScope,
-        int Urgent,
-        double AnsweredCorrectly,
-        double AnsweredWrongly,
-        double ClarifiedWithRightCandidate,
-        double RetrievalTop1,
-        double MrrAt10,
-        double NoneOnOutOfScope,
-        double UrgentRecall,
-        int FalseUrgent,
-        IReadOnlyList<string> FailedFloors,
-        IReadOnlyList<MissJson> Misses);
-
     public static Command Create(CliConsole console)
     {
         var questions = new Option<string>("--questions") { Description = "Evaluation file: header 'question<TAB>expected', expected = id, ids joined by '|', none or urgent.", Required = true };
@@ -57,12 +41,11 @@ internal static class EvalCommand
             var failed = report.FailedFloors();
             if (parsed.GetValue(json))
             {
-                JsonOutput.WriteLine(console.Out, new EvalJson(
-                    report.Questions, report.InScope, report.OutOfScope, report.UrgentQuestions,
-                    report.AnsweredCorrectly, report.AnsweredWrongly, report.ClarifiedWithRightCandidate,
-                    report.RetrievalTop1, report.MrrAt10, report.NoneOnOutOfScope, report.UrgentRecall, report.FalseUrgent,
-                    failed,
-                    report.Misses.Select(m => new MissJson(m.Case.Line, m.Case.Question, m.Case.Expected, m.Got, m.Reply.Confidence)).ToList()));
+                // The report's own figures, plus what a script needs to act on: the failed floors and the misses.
+                var body = JsonOutput.ToObject(report);
+                body["failedFloors"] = JsonOutput.ToNode(failed);
+                body["misses"] = JsonOutput.ToNode(report.Misses.Select(m => new MissJson(m.Case.Line, m.Case.Question, m.Case.Expected, m.Got, m.Reply.Confidence)).ToList());
+                JsonOutput.WriteLine(console.Out, body);
             }
             else
             {

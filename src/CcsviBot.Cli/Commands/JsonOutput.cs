@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace CcsviBot.Cli.Commands;
 
@@ -13,4 +14,8 @@ internal static class JsonOutput
     };
 
     public static void WriteLine<T>(TextWriter writer, T value) => writer.WriteLine(JsonSerializer.Serialize(value, Options));
+
+    public static JsonNode? ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Options);
+
+    public static JsonObject ToObject<T>(T value) where T : class => ToNode(value)!.AsObject();
 }

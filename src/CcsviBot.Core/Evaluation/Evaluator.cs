@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CcsviBot.Core.Answering;
 
 namespace CcsviBot.Core.Evaluation;
@@ -55,8 +56,10 @@ public sealed record EvaluationReport(
     double NoneOnOutOfScope,
     double UrgentRecall,
     int FalseUrgent,
-    IReadOnlyList<EvaluationOutcome> Outcomes)
+    [property: JsonIgnore] IReadOnlyList<EvaluationOutcome> Outcomes)
 {
+    // The figures serialise as they are (the CLI's --json); outcomes hold whole replies, so callers pick what to show.
+    [JsonIgnore]
     public IEnumerable<EvaluationOutcome> Misses => Outcomes.Where(o => o.IsMiss);
 
     /// <summary>The quality floors of the issue that this report does not meet (empty when all are met).</summary>
