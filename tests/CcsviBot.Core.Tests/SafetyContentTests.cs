@@ -34,4 +34,15 @@ public sealed class SafetyContentTests
 
         Assert.Equal(ReplyKind.Urgent, knowledgeBase.Engine.Ask(message).Kind);
     }
+
+    [Theory]
+    [InlineData("my dad is having a heart attack", ReplyKind.Urgent)]
+    [InlineData("what causes heart attack", ReplyKind.None)]
+    [InlineData("who is at risk for heart attack?", ReplyKind.None)]
+    public void A_danger_phrase_needs_its_meaningful_words_not_just_its_topic(string message, ReplyKind expected)
+    {
+        using var knowledgeBase = KnowledgeBaseFactory.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, new AnsweringOptions(), 1);
+
+        Assert.Equal(expected, knowledgeBase.Engine.Ask(message).Kind);
+    }
 }

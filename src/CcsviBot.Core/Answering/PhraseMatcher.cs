@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CcsviBot.Core.Text;
 
 namespace CcsviBot.Core.Answering;
@@ -53,14 +54,22 @@ internal static class PhraseMatcher
     }
 
     /// <summary>
-    /// The words that must occur, in order, for <paramref name="phrase"/> to match loosely: its content words when it
-    /// has at least two, otherwise all its words ("can't breathe" keeps "cant").
+    /// The words that must occur, in order, for <paramref name="phrase"/> to match loosely: all but the optional ones
+    /// (articles, possessives, forms of "be" and "have") when at least two remain, otherwise all its words ("can't breathe").
+    /// Not the retrieval stop words: those drop words that carry the danger ("having a heart attack" would shrink to
+    /// "heart attack" and catch "what causes heart attack").
     /// </summary>
     public static string[] Essential(string[] phrase)
     {
-        var content = phrase.Where(w => !StopWords.Contains(w)).ToArray();
+        var content = phrase.Where(w => !OptionalWords.Contains(w)).ToArray();
         return content.Length >= 2 ? content : phrase;
     }
+
+    private static readonly FrozenSet<string> OptionalWords = new[]
+    {
+        "a", "an", "the", "my", "your", "his", "her", "their", "our", "its",
+        "i", "im", "me", "is", "am", "are", "was", "were", "be", "been", "being", "has", "have", "had", "up", "just", "really", "very",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>True when the <paramref name="phrase"/> words (see <see cref="Essential"/>) occur in order in <paramref name="words"/>, a few words apart at most.</summary>
     public static bool Contains(IReadOnlyList<string> words, IReadOnlyList<string> phrase)
