@@ -62,10 +62,14 @@ public sealed class BotOptionsTests
     [Fact]
     public async Task The_host_refuses_to_start_with_invalid_bot_settings()
     {
-        using var channel = new TestChannel();
-        await using var host = new BotTestHost(channel, new BotTestHostOptions { Settings = new() { ["Bot:MicrosoftAppTenantId"] = string.Empty } });
-
-        var failure = Assert.ThrowsAny<OptionsValidationException>(() => host.CreateClient());
+        var failure = await StartupRefusal.OfAsync(
+            (services, configuration) => services.AddBotConnector(configuration),
+            new()
+            {
+                ["Bot:MicrosoftAppId"] = TestChannel.AppId,
+                ["Bot:MicrosoftAppPassword"] = "test-secret",
+                ["Bot:MicrosoftAppTenantId"] = string.Empty,
+            });
 
         Assert.Contains("MicrosoftAppTenantId", failure.Message, StringComparison.Ordinal);
     }

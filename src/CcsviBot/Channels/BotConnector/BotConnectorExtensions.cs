@@ -1,4 +1,5 @@
 using CcsviBot.Channels.BotConnector;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CcsviBot;
@@ -16,6 +17,7 @@ public static partial class BotConnectorExtensions
         services.AddHttpClient(BotConnectorClient.HttpClientName)
             .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<BotOptions>>().Value.ConnectorTimeout);
 
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BotFrameworkAuthenticator>();
         services.AddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
         services.AddSingleton<BotConnectorClient>();
