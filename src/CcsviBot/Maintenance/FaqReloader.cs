@@ -141,15 +141,19 @@ public sealed partial class FaqReloader : IDisposable
 
         var version = Interlocked.Increment(ref _version);
         var built = KnowledgeBaseFactory.Build(loaded.Content, _answering.Value, version, _time);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var result = new ReloadResult(_time.GetUtcNow(), trigger, true, version, built.Content.Entries.Count, elapsed, [], warnings);
+
+        // Recorded before publishing: whoever sees the new version (status, /healthz) must not still see the rejection before it.
+        _lastResult = result;
         var replaced = _provider.Publish(built);
         if (replaced is not null)
         {
             Retire(replaced);
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogPublished(version, built.Content.Entries.Count, FaqPath, elapsed, trigger);
-        return new ReloadResult(_time.GetUtcNow(), trigger, true, version, built.Content.Entries.Count, elapsed, [], warnings);
+        return result;
     }
 
     private KnowledgeBase? TryCurrent()
