@@ -109,6 +109,17 @@ public sealed class SearchTests : IDisposable
     }
 
     [Fact]
+    public void A_short_unknown_word_is_kept_as_a_topic_but_fragments_are_dropped()
+    {
+        var engine = (AnswerEngine)knowledgeBase.Engine;
+
+        var flu = Assert.Single(engine.Analyze("is flu contagious").Terms, t => t.Text == "flu");
+
+        Assert.False(flu.Known);
+        Assert.DoesNotContain(engine.Analyze("b4 ccsvi").Terms, t => t.Text == "b4");
+    }
+
+    [Fact]
     public void Searches_run_in_parallel_and_dispose_waits_for_them()
     {
         var content = TestPaths.LoadFixture();

@@ -3,15 +3,18 @@ using CcsviBot.Core.Search;
 namespace CcsviBot.Core.Answering;
 
 /// <summary>
-/// The calibrated confidence that the top candidate answers the question: a logistic model over how well the best
-/// entry covers the question (score, phrasing coverage and precision, answer coverage), how far it leads the second,
-/// and how many concepts the question has (words the FAQ does not know already lower the coverage features).
+/// The calibrated confidence that the top candidate answers the question, as the product of two logistic models over
+/// the same features: how likely the question is one the FAQ answers at all (<see cref="ScopeCoefficients"/>), and how
+/// likely the top candidate is the right entry when it is (<see cref="RankCoefficients"/>). One model for both had to
+/// trade the two apart; out-of-scope lines outnumber in-scope ones, so it learnt "is this about CCSVI" at the expense
+/// of "is it this entry". Features: how well the best entry covers the question (score, phrasing coverage and
+/// precision, answer coverage), how far it leads the others, and how many concepts the question has (words the FAQ does
+/// not know already lower the coverage features).
 /// Fitted on training data that is not the evaluation set (see docs/architecture.md, "How the confidence is
 /// calibrated"): the development set's visitor-style questions (outcome: the top candidate is an expected entry; its
 /// "none" lines never right), leave-one-out over the entries' own phrasings, and out-of-scope health questions plus
-/// chit-chat (never right). Refit with the benchmark project's
-/// <c>calibrate</c> mode whenever the scoring changes, and paste its coefficients and thresholds here and in
-/// appsettings.json.
+/// chit-chat (never right). Refit with the benchmark project's <c>calibrate</c> mode whenever the scoring changes, and
+/// paste its coefficients and thresholds here and in appsettings.json.
 /// </summary>
 internal static class ConfidenceModel
 {
@@ -19,13 +22,18 @@ internal static class ConfidenceModel
     public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] Coefficients = [-11.955, 8.791, 3.2, 2.066, 3.371, -10.737, 3.892, -5.045, 1.704, 5.586, -8.381];
+    private static readonly double[] ScopeCoefficients = [-8.68, 14.886, -1.98, -2.164, 0.951, -10.775, 2.578, 1.644, 1.643, 4.928, -5.71];
+    private static readonly double[] RankCoefficients = [-5.227, 1.173, 0.103, 2.204, 3.009, -1.389, 1.038, -1.908, -0.633, -0.13, 9.11];
 
-    /// <summary>The coefficients in use, for the calibration to measure them against a refit.</summary>
-    public static IReadOnlyList<double> CurrentCoefficients => Coefficients;
+    /// <summary>The coefficients in use (scope, then rank), for the calibration to measure them against a refit.</summary>
+    public static (IReadOnlyList<double> Scope, IReadOnlyList<double> Rank) CurrentCoefficients => (ScopeCoefficients, RankCoefficients);
 
     public static double Confidence(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked) =>
-        ranked.Count == 0 || query.IsEmpty ? 0 : Math.Round(Logistic(Coefficients, Features(query, ranked)), 4);
+        ranked.Count == 0 || query.IsEmpty ? 0 : Confidence(ScopeCoefficients, RankCoefficients, Features(query, ranked));
+
+    /// <summary>P(the FAQ answers the question) × P(the top candidate is the right entry), rounded as replies report it.</summary>
+    public static double Confidence(IReadOnlyList<double> scope, IReadOnlyList<double> rank, IReadOnlyList<double> features) =>
+        Math.Round(Logistic(scope, features) * Logistic(rank, features), 4);
 
     /// <summary>The model's inputs for a non-empty ranking.</summary>
     public static double[] Features(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked)

@@ -15,6 +15,7 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
 
     private const int MaxWords = 400;
     private const int ShortestCorrectableWord = 4;
+    private const int ShortestTopicWord = 3;
     private const int TwoEditWordLength = 9;
     private const int TwoEditEndingLength = 7;
 
@@ -63,9 +64,9 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
             }
 
             var known = IsKnown(word);
-            if (!known && word.Length < ShortestCorrectableWord)
+            if (!known && word.Length < ShortestTopicWord)
             {
-                // Short unknown fragments ("wat", "u2") are noise, not a topic.
+                // One- and two-letter unknown fragments ("u", "b4") are noise; three letters may be the topic ("flu", "cat", "hiv").
                 continue;
             }
 

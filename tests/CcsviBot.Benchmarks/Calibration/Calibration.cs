@@ -61,6 +61,9 @@ internal static partial class Calibration
 
     private sealed record Thresholds(double Answer, double Clarify);
 
+    /// <summary>The two logistic models of <see cref="ConfidenceModel"/>: the question is answerable; the top candidate is right.</summary>
+    private sealed record Model(IReadOnlyList<double> Scope, IReadOnlyList<double> Rank);
+
     private sealed record Figures(int InScope, double Right, double Wrong, double Clarify, int OutOfScope, double None, int DevNoneCount, double DevNone)
     {
         public override string ToString() => Invariant(
@@ -168,7 +171,8 @@ internal static partial class Calibration
         if (current >= 0)
         {
             var defaults = new AnsweringOptions();
-            var before = measured.Select(r => r.Features[current] is { } f ? Math.Round(ConfidenceModel.Logistic(ConfidenceModel.CurrentCoefficients, f), 4) : 0).ToList();
+            var (scope, rank) = ConfidenceModel.CurrentCoefficients;
+            var before = measured.Select(r => Confidence(new Model(scope, rank), r, current)).ToList();
             Console.WriteLine(Invariant($"current constants on all dev + out-of-scope lines: top-1 {TopOne(dev, current):P1}; ") + Measure(measured, before, current, new Thresholds(defaults.AnswerThreshold, defaults.ClarifyThreshold)));
         }
 
@@ -189,8 +193,8 @@ internal static partial class Calibration
         var s = best.Setting;
 
         // The final model: all training data; thresholds that hold on validation and on training.
-        var coefficients = FitLogistic(rows, s, best.WithLoo, _ => true);
-        var trainingConfidences = measured.Select(r => Confidence(coefficients, r, s)).ToList();
+        var model = FitModel(rows, s, best.WithLoo, _ => true);
+        var trainingConfidences = measured.Select(r => Confidence(model, r, s)).ToList();
         var trained = ChooseThresholds(measured, trainingConfidences, s);
         var thresholds = new Thresholds(Math.Max(trained.Answer, best.Thresholds.Answer), Math.Max(trained.Clarify, best.Thresholds.Clarify));
 
@@ -214,8 +218,9 @@ internal static partial class Calibration
 
         var w = grid[s];
         Console.WriteLine(Invariant($"MatchWeights.Default new({w.Phrasing}, {w.PrecisionShare}, {w.Answer}, {w.Search}, {w.Vocabulary}, {w.Unknown}, {w.FunctionWord}, {w.SoftCredit})"));
-        Console.WriteLine("ConfidenceModel.Coefficients (intercept, " + string.Join(", ", ConfidenceModel.FeatureNames) + "):");
-        Console.WriteLine("    [" + string.Join(", ", coefficients.Select(c => c.ToString("0.###", CultureInfo.InvariantCulture))) + "]");
+        Console.WriteLine("ConfidenceModel.ScopeCoefficients and RankCoefficients (intercept, " + string.Join(", ", ConfidenceModel.FeatureNames) + "):");
+        Console.WriteLine("    [" + string.Join(", ", model.Scope.Select(c => c.ToString("0.###", CultureInfo.InvariantCulture))) + "]");
+        Console.WriteLine("    [" + string.Join(", ", model.Rank.Select(c => c.ToString("0.###", CultureInfo.InvariantCulture))) + "]");
         Console.WriteLine(Invariant($"Answering:AnswerThreshold {thresholds.Answer:0.####}  ClarifyThreshold {thresholds.Clarify:0.####}"));
         return 0;
     }
@@ -246,12 +251,12 @@ internal static partial class Calibration
         var confidences = new double[measured.Count];
         for (var fold = 0; fold < Folds; fold++)
         {
-            var coefficients = FitLogistic(rows, setting, withLoo, r => r.Fold != fold);
+            var model = FitModel(rows, setting, withLoo, r => r.Fold != fold);
             for (var i = 0; i < measured.Count; i++)
             {
                 if (measured[i].Fold == fold)
                 {
-                    confidences[i] = Confidence(coefficients, measured[i], setting);
+                    confidences[i] = Confidence(model, measured[i], setting);
                 }
             }
         }
@@ -261,14 +266,17 @@ internal static partial class Calibration
         return new Trial(setting, withLoo, validation, thresholds, Measure(measured, validation, setting, thresholds));
     }
 
-    private static double[] FitLogistic(List<Row> rows, int setting, bool withLoo, Func<Row, bool> inTraining)
+    private static Model FitModel(List<Row> rows, int setting, bool withLoo, Func<Row, bool> inTraining)
     {
         var fitted = rows.Where(r => r.Decided is null && r.Features[setting] is not null && (r.Source == Source.LeaveOneOut ? withLoo : inTraining(r))).ToList();
-        return FitLogistic(fitted.Select(r => r.Features[setting]!).ToList(), fitted.Select(r => r.Right(setting)).ToList());
+        var answerable = fitted.Where(r => r.InScope).ToList();
+        return new Model(
+            FitLogistic(fitted.Select(r => r.Features[setting]!).ToList(), fitted.Select(r => r.InScope).ToList()),
+            FitLogistic(answerable.Select(r => r.Features[setting]!).ToList(), answerable.Select(r => r.Right(setting)).ToList()));
     }
 
-    private static double Confidence(double[] coefficients, Row row, int setting) =>
-        row.Features[setting] is { } features ? Math.Round(ConfidenceModel.Logistic(coefficients, features), 4) : 0;
+    private static double Confidence(Model model, Row row, int setting) =>
+        row.Features[setting] is { } features ? ConfidenceModel.Confidence(model.Scope, model.Rank, features) : 0;
 
     private static Outcome Decide(Row row, int setting, double confidence, Thresholds thresholds)
     {
