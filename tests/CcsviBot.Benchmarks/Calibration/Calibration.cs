@@ -18,8 +18,8 @@ namespace CcsviBot.Benchmarks.Calibration;
 /// on other health topics plus the chatter lines of <c>out-of-scope.txt</c> (never right), and optionally
 /// leave-one-out over the entries' other phrasings (fit only).
 /// Dev and out-of-scope lines are split into five folds: for each grid setting of <see cref="MatchWeights"/> the
-/// logistic <see cref="ConfidenceModel"/> is fitted on four folds and scores the fifth, so every line gets a validation
-/// confidence. Thresholds: wrong answers at most 2% of in-scope dev lines and "none" on at least 93% of out-of-scope
+/// two logistic models of <see cref="ConfidenceModel"/> (answerable; top candidate right) are fitted on four folds and
+/// score the fifth, so every line gets a validation confidence. Thresholds: wrong answers at most 2% of in-scope dev lines and "none" on at least 93% of out-of-scope
 /// lines (dev "none" lines alone too), on validation and on training, then as many right answers as that allows.
 /// The final model is fitted on all training data.
 /// </summary>
