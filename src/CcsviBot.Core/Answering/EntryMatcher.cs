@@ -30,6 +30,7 @@ internal readonly record struct MatchWeights(double Phrasing, double PrecisionSh
 internal sealed class EntryMatcher
 {
     private const double MinimumWeight = 0.15;
+    private const int MinPhrasingsToIndex = 8;
 
     private readonly Dictionary<string, int> stemIds = new(StringComparer.Ordinal);
     private readonly List<int> documentFrequencies = [];
@@ -41,6 +42,7 @@ internal sealed class EntryMatcher
     private readonly Dictionary<FaqEntry, EntryProfile> profiles = new(ReferenceEqualityComparer.Instance);
     private readonly int entryCount;
     private readonly double unknownWeight;
+    private readonly int maxPhrasings;
 
     public EntryMatcher(IReadOnlyList<FaqEntry> entries)
     {
@@ -91,7 +93,12 @@ internal sealed class EntryMatcher
             }
 
             var vocabulary = phrasings.SelectMany(p => p).Distinct().Order().ToArray();
-            profiles[entry] = new EntryProfile(phrasings, vocabulary, allStems);
+            // Worth its memory only for entries with many phrasings (an FAQ like this one, not a question or two each).
+            var phrasingsOfStem = phrasings.Length < MinPhrasingsToIndex ? null : vocabulary
+                .Where(stem => !functionWordIds.Contains(stem))
+                .ToDictionary(stem => stem, stem => Enumerable.Range(0, phrasings.Length).Where(p => Array.BinarySearch(phrasings[p], stem) >= 0).ToArray());
+            profiles[entry] = new EntryProfile(phrasings, vocabulary, allStems, phrasingsOfStem);
+            maxPhrasings = Math.Max(maxPhrasings, phrasings.Length);
         }
 
         // Phrasing frequency tells FAQ questions apart; a word no phrasing uses is weighed by how many answers use it.
@@ -130,9 +137,13 @@ internal sealed class EntryMatcher
         var concepts = topicConcepts.Concat(query.FunctionWords.Select(w => FunctionConcept(w, weights.FunctionWord))).ToArray();
         var totalWeight = concepts.Sum(c => c.Weight);
 
+        // The most a phrasing without any topic stem can reach: all the function words covered, combined ≤ coverage.
+        var functionShare = (totalWeight - topicWeight) / totalWeight;
+
         var topSearchScore = hits.Max(h => h.Score);
         var scores = new List<MatchScore>(hits.Count);
         var presentConcepts = new Concept[concepts.Length];
+        Span<bool> holdsTopicBuffer = maxPhrasings <= 256 ? stackalloc bool[maxPhrasings] : new bool[maxPhrasings];
         foreach (var hit in hits)
         {
             if (!profiles.TryGetValue(hit.Entry, out var profile))
@@ -147,15 +158,46 @@ internal sealed class EntryMatcher
                 presentConcepts[c] = concepts[c].Within(profile.Vocabulary);
             }
 
-            double bestPhrasing = 0, bestCoverage = 0, bestPrecision = 0;
-            for (var p = 0; p < profile.Phrasings.Length; p++)
+            // Only phrasings holding a stem of some topic concept can cover one; the others can reach at most the
+            // function words' share, so they are compared only when no topic phrasing beats that (identical results,
+            // a fraction of the comparisons).
+            var holdsTopic = holdsTopicBuffer[..profile.Phrasings.Length];
+            if (profile.PhrasingsOfStem is null)
             {
-                var phrasingWeight = profile.PhrasingContentWeights[p] + (profile.PhrasingFunctionWords[p] * weights.FunctionWord);
-                var (coverage, precision) = Compare(presentConcepts, totalWeight, profile.Phrasings[p], phrasingWeight, weights.FunctionWord, weights.SoftCredit);
-                var combined = Combine(coverage, precision, weights.PrecisionShare);
-                if (combined > bestPhrasing)
+                holdsTopic.Fill(true);
+            }
+            else
+            {
+                holdsTopic.Clear();
+                for (var c = 0; c < topicConcepts.Length; c++)
                 {
-                    (bestPhrasing, bestCoverage, bestPrecision) = (combined, coverage, precision);
+                    presentConcepts[c].MarkPhrasings(profile.PhrasingsOfStem, holdsTopic);
+                }
+            }
+
+            double bestPhrasing = 0, bestCoverage = 0, bestPrecision = 0;
+            for (var pass = 0; pass < 2; pass++)
+            {
+                var topicPass = pass == 0;
+                if (!topicPass && bestPhrasing >= functionShare)
+                {
+                    break;
+                }
+
+                for (var p = 0; p < profile.Phrasings.Length; p++)
+                {
+                    if (holdsTopic[p] != topicPass)
+                    {
+                        continue;
+                    }
+
+                    var phrasingWeight = profile.PhrasingContentWeights[p] + (profile.PhrasingFunctionWords[p] * weights.FunctionWord);
+                    var (coverage, precision) = Compare(presentConcepts, totalWeight, profile.Phrasings[p], phrasingWeight, weights.FunctionWord, weights.SoftCredit);
+                    var combined = Combine(coverage, precision, weights.PrecisionShare);
+                    if (combined > bestPhrasing)
+                    {
+                        (bestPhrasing, bestCoverage, bestPrecision) = (combined, coverage, precision);
+                    }
                 }
             }
 
@@ -377,7 +419,7 @@ internal sealed class EntryMatcher
     /// An entry's stems. <see cref="PhrasingContentWeights"/> and <see cref="PhrasingFunctionWords"/> hold, per phrasing,
     /// the summed weight of its topic stems and its number of function words, so a comparison needs no second pass.
     /// </summary>
-    private sealed record EntryProfile(int[][] Phrasings, int[] Vocabulary, int[] AllStems)
+    private sealed record EntryProfile(int[][] Phrasings, int[] Vocabulary, int[] AllStems, Dictionary<int, int[]>? PhrasingsOfStem)
     {
         public double[] PhrasingContentWeights { get; init; } = [];
 
@@ -400,6 +442,31 @@ internal sealed class EntryMatcher
             var forms = Array.FindAll(Forms, form => ContainsAll(sortedStems, form));
             var softStems = Array.FindAll(SoftStems, stem => Array.BinarySearch(sortedStems, stem) >= 0);
             return forms.Length == Forms.Length && softStems.Length == SoftStems.Length ? this : this with { Forms = forms, SoftStems = softStems };
+        }
+
+        /// <summary>Marks every phrasing that holds the first stem of a form or a related stem: only those can match this concept.</summary>
+        public void MarkPhrasings(Dictionary<int, int[]> phrasingsOfStem, Span<bool> marks)
+        {
+            foreach (var form in Forms)
+            {
+                Mark(form[0], phrasingsOfStem, marks);
+            }
+
+            foreach (var stem in SoftStems)
+            {
+                Mark(stem, phrasingsOfStem, marks);
+            }
+        }
+
+        private static void Mark(int stem, Dictionary<int, int[]> phrasingsOfStem, Span<bool> marks)
+        {
+            if (phrasingsOfStem.TryGetValue(stem, out var phrasings))
+            {
+                foreach (var p in phrasings)
+                {
+                    marks[p] = true;
+                }
+            }
         }
 
         /// <summary>1 when a form occurs in the stems, <paramref name="softCredit"/> when only a related form does, else 0.</summary>
