@@ -22,8 +22,8 @@ internal static class ConfidenceModel
     public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] ScopeCoefficients = [-8.68, 14.886, -1.98, -2.164, 0.951, -10.775, 2.578, 1.644, 1.643, 4.928, -5.71];
-    private static readonly double[] RankCoefficients = [-5.227, 1.173, 0.103, 2.204, 3.009, -1.389, 1.038, -1.908, -0.633, -0.13, 9.11];
+    private static readonly double[] ScopeCoefficients = [-13.351, 12.782, 2.141, 2.041, 1.078, -7.372, 3.68, 0.475, -1.578, 4.354, -8.399];
+    private static readonly double[] RankCoefficients = [-5.362, 1.614, -1.938, 0.857, 3.26, -0.658, 0.81, -2.508, 1.497, -0.298, 10.828];
 
     /// <summary>The coefficients in use (scope, then rank), for the calibration to measure them against a refit.</summary>
     public static (IReadOnlyList<double> Scope, IReadOnlyList<double> Rank) CurrentCoefficients => (ScopeCoefficients, RankCoefficients);
