@@ -35,6 +35,18 @@ public sealed class SafetyContentTests
         Assert.Equal(ReplyKind.Urgent, knowledgeBase.Engine.Ask(message).Kind);
     }
 
+    [Fact]
+    public void Someone_in_danger_from_another_person_is_pointed_to_emergency_numbers()
+    {
+        using var knowledgeBase = KnowledgeBaseFactory.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, new AnsweringOptions(), 1);
+
+        var reply = knowledgeBase.Engine.Ask("my partner keeps threatening me and i am scared for my safety");
+
+        Assert.Equal(ReplyKind.Urgent, reply.Kind);
+        Assert.Contains("999", reply.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Samaritans", reply.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("my dad is having a heart attack", ReplyKind.Urgent)]
     [InlineData("what causes heart attack", ReplyKind.None)]
