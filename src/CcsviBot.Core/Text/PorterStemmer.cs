@@ -40,62 +40,34 @@ public static class PorterStemmer
             _ => true,
         };
 
-        // m(): the number of vowel-consonant sequences in b[0..j].
+        // m(): the number of vowel-consonant sequences in b[0..j] (leading consonants and a trailing vowel run do not count).
         private int Measure()
         {
             var n = 0;
             var i = 0;
+            while (i <= j && IsConsonant(i))
+            {
+                i++;
+            }
+
             while (true)
             {
+                while (i <= j && !IsConsonant(i))
+                {
+                    i++;
+                }
+
                 if (i > j)
                 {
                     return n;
                 }
 
-                if (!IsConsonant(i))
+                while (i <= j && IsConsonant(i))
                 {
-                    break;
-                }
-
-                i++;
-            }
-
-            i++;
-            while (true)
-            {
-                while (true)
-                {
-                    if (i > j)
-                    {
-                        return n;
-                    }
-
-                    if (IsConsonant(i))
-                    {
-                        break;
-                    }
-
                     i++;
                 }
 
-                i++;
                 n++;
-                while (true)
-                {
-                    if (i > j)
-                    {
-                        return n;
-                    }
-
-                    if (!IsConsonant(i))
-                    {
-                        break;
-                    }
-
-                    i++;
-                }
-
-                i++;
             }
         }
 
