@@ -93,11 +93,7 @@ internal sealed class EntryMatcher
             }
 
             var vocabulary = phrasings.SelectMany(p => p).Distinct().Order().ToArray();
-            // Worth its memory only for entries with many phrasings (an FAQ like this one, not a question or two each).
-            var phrasingsOfStem = phrasings.Length < MinPhrasingsToIndex ? null : vocabulary
-                .Where(stem => !functionWordIds.Contains(stem))
-                .ToDictionary(stem => stem, stem => Enumerable.Range(0, phrasings.Length).Where(p => Array.BinarySearch(phrasings[p], stem) >= 0).ToArray());
-            profiles[entry] = new EntryProfile(phrasings, vocabulary, allStems, phrasingsOfStem);
+            profiles[entry] = new EntryProfile(phrasings, vocabulary, allStems, PhrasingsOfStem(phrasings));
             maxPhrasings = Math.Max(maxPhrasings, phrasings.Length);
         }
 
@@ -118,6 +114,34 @@ internal sealed class EntryMatcher
 
         unknownWeight = InverseDocumentFrequency(0);
         sortedStems = [.. stemIds.Keys.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// For each topic stem, the phrasings (ascending) that hold it. Worth its memory only for entries with many
+    /// phrasings (an FAQ like this one, not a question or two each): null for the others.
+    /// </summary>
+    private Dictionary<int, int[]>? PhrasingsOfStem(int[][] phrasings)
+    {
+        if (phrasings.Length < MinPhrasingsToIndex)
+        {
+            return null;
+        }
+
+        var lists = new Dictionary<int, List<int>>();
+        for (var p = 0; p < phrasings.Length; p++)
+        {
+            foreach (var stem in phrasings[p].Where(stem => !functionWordIds.Contains(stem)))
+            {
+                if (!lists.TryGetValue(stem, out var list))
+                {
+                    lists[stem] = list = [];
+                }
+
+                list.Add(p);
+            }
+        }
+
+        return lists.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray());
     }
 
     /// <summary>True when some entry uses a word with this stem (so the word is not a typo, whatever its form).</summary>
