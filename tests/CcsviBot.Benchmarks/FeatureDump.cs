@@ -22,7 +22,7 @@ internal static class FeatureDump
             throw new InvalidOperationException(error);
         }
 
-        Console.WriteLine("line\texpected\tkind\trank\tid\tscore\tcoverage\tprecision\tanswer\tsearch\tunknown\tterms");
+        Console.WriteLine("line\texpected\tkind\trank\tid\tscore\tcoverage\tprecision\tanswer\tunknown\tterms");
         foreach (var evaluationCase in cases)
         {
             var reply = engine.Ask(evaluationCase.Question);
@@ -33,12 +33,12 @@ internal static class FeatureDump
             {
                 var m = ranked[i];
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{evaluationCase.Line}\t{evaluationCase.Expected}\t{reply.Kind}\t{i + 1}\t{m.Entry.Id}\t{m.Score:0.0000}\t{m.QuestionCoverage:0.0000}\t{m.QuestionPrecision:0.0000}\t{m.AnswerCoverage:0.0000}\t{m.SearchScore:0.0000}\t{unknown}\t{query.Terms.Count}"));
+                    $"{evaluationCase.Line}\t{evaluationCase.Expected}\t{reply.Kind}\t{i + 1}\t{m.Entry.Id}\t{m.Score:0.0000}\t{m.QuestionCoverage:0.0000}\t{m.QuestionPrecision:0.0000}\t{m.AnswerCoverage:0.0000}\t{unknown}\t{query.Terms.Count}"));
             }
 
             if (ranked.Count == 0)
             {
-                Console.WriteLine($"{evaluationCase.Line}\t{evaluationCase.Expected}\t{reply.Kind}\t0\t-\t0\t0\t0\t0\t0\t{unknown}\t{query.Terms.Count}");
+                Console.WriteLine($"{evaluationCase.Line}\t{evaluationCase.Expected}\t{reply.Kind}\t0\t-\t0\t0\t0\t0\t{unknown}\t{query.Terms.Count}");
             }
         }
 

@@ -120,6 +120,41 @@ public sealed class SearchTests : IDisposable
     }
 
     [Fact]
+    public void The_index_returns_every_match_when_they_fit_and_ranks_questions_above_answers_when_they_do_not()
+    {
+        // Five entries mention "zebra" only in the answer, one in its question; two more never mention it.
+        var entries = Enumerable.Range(1, 5)
+            .Select(i => Entry($"answer-{i}", $"question number {i}", $"the zebra is mentioned here, in answer {i}"))
+            .Append(Entry("in-question", "what does a zebra eat", "grass, mostly"))
+            .Append(Entry("unrelated-1", "what is a horse", "an animal"))
+            .Append(Entry("unrelated-2", "what is a donkey", "another animal"))
+            .ToList();
+        using var index = SqliteFtsIndex.Build(entries);
+        var query = new QueryAnalyzer(index, SynonymMap.Empty).Analyze("zebra");
+
+        var all = index.Candidates(query, 10).Select(e => e.Id).Order().ToList();
+        var best = index.Candidates(query, 2).Select(e => e.Id).ToList();
+
+        Assert.Equal(["answer-1", "answer-2", "answer-3", "answer-4", "answer-5", "in-question"], all);
+        Assert.Equal(2, best.Count);
+        Assert.Contains("in-question", best);
+        Assert.Equal(6, index.Candidates(query, 6).Count);
+    }
+
+    [Fact]
+    public void On_equal_scores_the_words_themselves_beat_related_forms()
+    {
+        // "what is CcsviBot" covers "what is ccsvi" through a related form as fully as "What is CCSVI?" does.
+        using var real = KnowledgeBaseFactory.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, new AnsweringOptions(), 1);
+        var ranked = ((AnswerEngine)real.Engine).Rank("what is ccsvi");
+
+        Assert.Equal(ranked[0].Score, ranked[1].Score);
+        Assert.Equal(["what-is-ccsvi", "about-this-service"], ranked.Take(2).Select(m => m.Entry.Id));
+    }
+
+    private static FaqEntry Entry(string id, string question, string answer) => new() { Id = id, Question = question, Answer = answer };
+
+    [Fact]
     public void Searches_run_in_parallel_and_dispose_waits_for_them()
     {
         var content = TestPaths.LoadFixture();
@@ -130,7 +165,7 @@ public sealed class SearchTests : IDisposable
         var results = new System.Collections.Concurrent.ConcurrentBag<int>();
         Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
         {
-            results.Add(index.Search(query, 3).Count);
+            results.Add(index.Candidates(query, 3).Count);
             if (i == 100)
             {
                 index.Dispose();
@@ -139,7 +174,7 @@ public sealed class SearchTests : IDisposable
 
         Assert.Equal(200, results.Count);
         Assert.Contains(results, count => count > 0);
-        Assert.Empty(index.Search(query, 3));
+        Assert.Empty(index.Candidates(query, 3));
         index.Dispose();
     }
 }

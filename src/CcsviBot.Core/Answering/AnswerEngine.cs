@@ -146,7 +146,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     /// <summary>With other re-score weights: the calibration compares them on the same candidates.</summary>
     internal IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, MatchWeights weights) =>
-        query.IsEmpty ? [] : matcher.Rank(query, index.Search(query, CandidatePool), weights);
+        query.IsEmpty ? [] : matcher.Rank(query, index.Candidates(query, CandidatePool), weights);
 
     private const double ClarifyCandidateRatio = 0.6;
 

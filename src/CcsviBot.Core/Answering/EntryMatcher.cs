@@ -10,14 +10,13 @@ internal readonly record struct MatchScore(
     double Score,
     double QuestionCoverage,
     double QuestionPrecision,
-    double AnswerCoverage,
-    double SearchScore);
+    double AnswerCoverage);
 
 /// <summary>How the re-score mixes its parts; <see cref="Default"/> is chosen by the benchmark project's <c>calibrate</c> mode.</summary>
-internal readonly record struct MatchWeights(double Phrasing, double PrecisionShare, double Answer, double Search, double Vocabulary, double Unknown, double FunctionWord, double SoftCredit)
+internal readonly record struct MatchWeights(double Phrasing, double PrecisionShare, double Answer, double Vocabulary, double Unknown, double FunctionWord, double SoftCredit)
 {
     // Chosen by cross-validated right answers on the calibration's training data (dev set, never the evaluation set).
-    public static MatchWeights Default { get; } = new(0.8, 0.7, 0.8, 0, 0.4, 1, 0.3, 1);
+    public static MatchWeights Default { get; } = new(0.8, 0.7, 0.8, 0.4, 1, 0.3, 1);
 }
 
 /// <summary>
@@ -25,7 +24,8 @@ internal readonly record struct MatchWeights(double Phrasing, double PrecisionSh
 /// concepts one of the entry's phrasings (question or an alternate) covers, how much of that phrasing the query
 /// covers back, and how much of the query the whole entry (answer included) covers. Concepts are weighted by
 /// inverse document frequency over stems, so a word every entry shares ("ccsvi") decides little, and a topic word
-/// the FAQ never mentions ("diabetes") pulls coverage down. Built once per snapshot; immutable.
+/// the FAQ never mentions ("diabetes") pulls coverage down. The index only chooses the candidates: their order, and
+/// so the index engine, never changes the ranking (equal scores keep the FAQ's order). Built once per snapshot; immutable.
 /// </summary>
 internal sealed class EntryMatcher
 {
@@ -62,8 +62,9 @@ internal sealed class EntryMatcher
         }
 
         var all = new HashSet<int>();
-        foreach (var entry in entries)
+        for (var position = 0; position < entries.Count; position++)
         {
+            var entry = entries[position];
             var phrasings = entry.Alternates.Prepend(entry.Question)
                 .Select(p => TextNormalizer.Words(p).Select(w => StopWords.Contains(w) ? FunctionWordId(w) : WordStemId(w)).Distinct().Order().ToArray())
                 .Where(p => p.Length > 0)
@@ -93,7 +94,7 @@ internal sealed class EntryMatcher
             }
 
             var vocabulary = phrasings.SelectMany(p => p).Distinct().Order().ToArray();
-            profiles[entry] = new EntryProfile(phrasings, vocabulary, allStems, PhrasingsOfStem(phrasings));
+            profiles.TryAdd(entry, new EntryProfile(position, phrasings, vocabulary, allStems, PhrasingsOfStem(phrasings)));
             maxPhrasings = Math.Max(maxPhrasings, phrasings.Length);
         }
 
@@ -147,13 +148,13 @@ internal sealed class EntryMatcher
     /// <summary>True when some entry uses a word with this stem (so the word is not a typo, whatever its form).</summary>
     public bool KnowsStem(string stem) => stemIds.ContainsKey(stem);
 
-    public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<SearchHit> hits) => Rank(query, hits, MatchWeights.Default);
+    public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<FaqEntry> candidates) => Rank(query, candidates, MatchWeights.Default);
 
-    public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<SearchHit> hits, MatchWeights weights)
+    public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<FaqEntry> candidates, MatchWeights weights)
     {
         var topicConcepts = query.Terms.Select(t => ToConcept(t, weights.Unknown)).ToArray();
         var topicWeight = topicConcepts.Sum(c => c.Weight);
-        if (topicWeight <= 0 || hits.Count == 0)
+        if (topicWeight <= 0 || candidates.Count == 0)
         {
             return [];
         }
@@ -164,13 +165,12 @@ internal sealed class EntryMatcher
         // The most a phrasing without any topic stem can reach: all the function words covered, combined ≤ coverage.
         var functionShare = (totalWeight - topicWeight) / totalWeight;
 
-        var topSearchScore = hits.Max(h => h.Score);
-        var scores = new List<MatchScore>(hits.Count);
+        var scores = new List<(MatchScore Match, TieBreak TieBreak)>(candidates.Count);
         var presentConcepts = new Concept[concepts.Length];
         Span<bool> holdsTopicBuffer = maxPhrasings <= 256 ? stackalloc bool[maxPhrasings] : new bool[maxPhrasings];
-        foreach (var hit in hits)
+        foreach (var entry in candidates)
         {
-            if (!profiles.TryGetValue(hit.Entry, out var profile))
+            if (!profiles.TryGetValue(entry, out var profile))
             {
                 continue;
             }
@@ -199,7 +199,7 @@ internal sealed class EntryMatcher
                 }
             }
 
-            double bestPhrasing = 0, bestCoverage = 0, bestPrecision = 0;
+            double bestPhrasing = 0, bestCoverage = 0, bestPrecision = 0, bestExact = 0;
             for (var pass = 0; pass < 2; pass++)
             {
                 var topicPass = pass == 0;
@@ -216,11 +216,11 @@ internal sealed class EntryMatcher
                     }
 
                     var phrasingWeight = profile.PhrasingContentWeights[p] + (profile.PhrasingFunctionWords[p] * weights.FunctionWord);
-                    var (coverage, precision) = Compare(presentConcepts, totalWeight, profile.Phrasings[p], phrasingWeight, weights.FunctionWord, weights.SoftCredit);
+                    var (coverage, precision, exact) = Compare(presentConcepts, totalWeight, profile.Phrasings[p], phrasingWeight, weights.FunctionWord, weights.SoftCredit);
                     var combined = Combine(coverage, precision, weights.PrecisionShare);
-                    if (combined > bestPhrasing)
+                    if (combined > bestPhrasing || (combined == bestPhrasing && exact > bestExact))
                     {
-                        (bestPhrasing, bestCoverage, bestPrecision) = (combined, coverage, precision);
+                        (bestPhrasing, bestCoverage, bestPrecision, bestExact) = (combined, coverage, precision, exact);
                     }
                 }
             }
@@ -232,24 +232,35 @@ internal sealed class EntryMatcher
                 vocabularyCoverage += concept.Credit(profile.Vocabulary, weights.SoftCredit) * concept.Weight / topicWeight;
             }
 
-            var relativeSearch = topSearchScore > 0 ? hit.Score / topSearchScore : 0;
-            var score = (weights.Phrasing * bestPhrasing) + (weights.Answer * answerCoverage) + (weights.Search * relativeSearch) + (weights.Vocabulary * vocabularyCoverage);
-            scores.Add(new MatchScore(hit.Entry, score, bestCoverage, bestPrecision, answerCoverage, hit.Score));
+            var score = (weights.Phrasing * bestPhrasing) + (weights.Answer * answerCoverage) + (weights.Vocabulary * vocabularyCoverage);
+            scores.Add((new MatchScore(entry, score, bestCoverage, bestPrecision, answerCoverage), new TieBreak(bestExact, profile.Position)));
         }
 
-        scores.Sort((a, b) => b.Score.CompareTo(a.Score));
-        return scores;
+        scores.Sort(static (a, b) => BetterFirst(a, b));
+        return scores.ConvertAll(s => s.Match);
     }
+
+    /// <summary>
+    /// Higher score first. On a tie, the phrasing that matched the words themselves beats one that matched only related
+    /// forms ("what is ccsvi": "what is CCSVI?" before "what is CcsviBot"), then the FAQ's own order.
+    /// </summary>
+    private static int BetterFirst((MatchScore Match, TieBreak TieBreak) a, (MatchScore Match, TieBreak TieBreak) b) =>
+        a.Match.Score != b.Match.Score ? b.Match.Score.CompareTo(a.Match.Score)
+        : a.TieBreak.ExactCoverage != b.TieBreak.ExactCoverage ? b.TieBreak.ExactCoverage.CompareTo(a.TieBreak.ExactCoverage)
+        : a.TieBreak.Position.CompareTo(b.TieBreak.Position);
+
+    private readonly record struct TieBreak(double ExactCoverage, int Position);
 
     // Coverage matters more than precision: a short query fully inside a long phrasing is a good match.
     private static double Combine(double coverage, double precision, double precisionShare) =>
         coverage <= 0 ? 0 : coverage * (1 - precisionShare + (precisionShare * precision));
 
-    private (double Coverage, double Precision) Compare(Concept[] concepts, double totalWeight, int[] phrasing, double phrasingWeight, double functionWordWeight, double softCredit)
+    /// <summary>The query share the phrasing covers (and of it, by the words themselves rather than related forms), and the phrasing share the query covers.</summary>
+    private (double Coverage, double Precision, double Exact) Compare(Concept[] concepts, double totalWeight, int[] phrasing, double phrasingWeight, double functionWordWeight, double softCredit)
     {
         // Allocation-free: this runs for every phrasing of every candidate.
         Span<bool> matched = phrasing.Length <= 128 ? stackalloc bool[phrasing.Length] : new bool[phrasing.Length];
-        double covered = 0, phrasingMatched = 0;
+        double covered = 0, exact = 0, phrasingMatched = 0;
         foreach (var concept in concepts)
         {
             var conceptMatched = false;
@@ -275,6 +286,7 @@ internal sealed class EntryMatcher
             if (conceptMatched)
             {
                 covered += concept.Weight;
+                exact += concept.Weight;
                 continue;
             }
 
@@ -298,7 +310,7 @@ internal sealed class EntryMatcher
             }
         }
 
-        return (covered / totalWeight, phrasingWeight > 0 ? phrasingMatched / phrasingWeight : 0);
+        return (covered / totalWeight, phrasingWeight > 0 ? phrasingMatched / phrasingWeight : 0, exact / totalWeight);
     }
 
     private double WeightOf(int stem, double functionWordWeight) => isFunctionWord[stem] ? functionWordWeight : stemWeights[stem];
@@ -440,10 +452,10 @@ internal sealed class EntryMatcher
         Math.Log(1 + ((entryCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 
     /// <summary>
-    /// An entry's stems. <see cref="PhrasingContentWeights"/> and <see cref="PhrasingFunctionWords"/> hold, per phrasing,
+    /// An entry's stems and its place in the FAQ. <see cref="PhrasingContentWeights"/> and <see cref="PhrasingFunctionWords"/> hold, per phrasing,
     /// the summed weight of its topic stems and its number of function words, so a comparison needs no second pass.
     /// </summary>
-    private sealed record EntryProfile(int[][] Phrasings, int[] Vocabulary, int[] AllStems, Dictionary<int, int[]>? PhrasingsOfStem)
+    private sealed record EntryProfile(int Position, int[][] Phrasings, int[] Vocabulary, int[] AllStems, Dictionary<int, int[]>? PhrasingsOfStem)
     {
         public double[] PhrasingContentWeights { get; init; } = [];
 

@@ -1,5 +1,4 @@
 using CcsviBot.Core.Faq;
-using CcsviBot.Core.Search;
 
 namespace CcsviBot.Core.Answering;
 
@@ -18,3 +17,6 @@ public interface IAnswerEngine
     /// <summary>Ranked candidates with scores, as the maintainers' test pane shows them.</summary>
     IReadOnlyList<SearchHit> Search(string text, int top);
 }
+
+/// <summary>An entry with the engine's re-score for a text. Higher <see cref="Score"/> is better.</summary>
+public sealed record SearchHit(FaqEntry Entry, double Score);

@@ -2,9 +2,6 @@ using CcsviBot.Core.Faq;
 
 namespace CcsviBot.Core.Search;
 
-/// <summary>A ranked candidate from the full-text index. Higher <see cref="Score"/> is better.</summary>
-public sealed record SearchHit(FaqEntry Entry, double Score);
-
 /// <summary>
 /// The full-text index engine, kept deliberately small so that SQLite FTS5 can be swapped for Lucene.Net.
 /// Implementations are immutable once built and safe for concurrent searches. Disposing waits for searches in
@@ -14,8 +11,12 @@ public interface IFaqIndex : IDisposable
 {
     int Count { get; }
 
-    /// <summary>Ranks entries for an analysed query. Never throws for any query terms.</summary>
-    IReadOnlyList<SearchHit> Search(AnalyzedQuery query, int top);
+    /// <summary>
+    /// The entries an analysed query matches, for the engine to re-score: every one of them when at most
+    /// <paramref name="limit"/> match, otherwise the <paramref name="limit"/> the index ranks most relevant (question and
+    /// alternates weigh more than the answer). In no promised order. Never throws for any query terms.
+    /// </summary>
+    IReadOnlyList<FaqEntry> Candidates(AnalyzedQuery query, int limit);
 
     /// <summary>True when the index vocabulary contains <paramref name="term"/> (unstemmed, lower case).</summary>
     bool ContainsTerm(string term);

@@ -13,14 +13,16 @@ public sealed record FieldWeights(double Question = 10, double Alternates = 6, d
 /// <summary>
 /// <see cref="IFaqIndex"/> over an in-memory SQLite database with an FTS5 table (porter stemming, diacritics removed)
 /// holding each entry's question, alternates and answer in <see cref="TextNormalizer"/> normal form.
-/// Searches run in parallel on a pool of connections to the shared-cache database, each with its prepared statement.
+/// Searches run in parallel on a pool of connections to the shared-cache database, each with its prepared statements.
 /// The vocabulary for spelling correction is read once from fts5vocab (an unstemmed twin table) at build time.
+/// bm25 ranks only when more entries match than are wanted: on a small FAQ most questions match fewer, and bm25 first
+/// counts the documents of every phrase of the query, which costs twice the match itself.
 /// </summary>
 public sealed class SqliteFtsIndex : IFaqIndex
 {
     private readonly IReadOnlyList<FaqEntry> entries;
     private readonly string connectionString;
-    private readonly string searchSql;
+    private readonly string rankedSql;
     private readonly SqliteConnection keepAlive;
     private readonly ConcurrentBag<SearchSession> idleSessions = [];
     private readonly SpellingDictionary vocabulary;
@@ -43,9 +45,9 @@ public sealed class SqliteFtsIndex : IFaqIndex
         this.keepAlive = keepAlive;
         this.vocabulary = vocabulary;
         this.documentFrequencyOfStem = documentFrequencyOfStem;
-        searchSql = string.Create(
+        rankedSql = string.Create(
             CultureInfo.InvariantCulture,
-            $"SELECT rowid, bm25(faq, {weights.Question:0.###}, {weights.Alternates:0.###}, {weights.Answer:0.###}) AS rank FROM faq WHERE faq MATCH $query ORDER BY rank LIMIT $top");
+            $"SELECT rowid FROM faq WHERE faq MATCH $query ORDER BY bm25(faq, {weights.Question:0.###}, {weights.Alternates:0.###}, {weights.Answer:0.###}) LIMIT $limit");
     }
 
     public int Count => entries.Count;
@@ -88,21 +90,23 @@ public sealed class SqliteFtsIndex : IFaqIndex
         }
     }
 
-    public IReadOnlyList<SearchHit> Search(AnalyzedQuery query, int top)
+    public IReadOnlyList<FaqEntry> Candidates(AnalyzedQuery query, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var match = ToMatchExpression(WithoutCommonTerms(query));
-        if (match.Length == 0 || top <= 0 || !TryAddReference())
+        var searched = WithoutCommonTerms(query);
+        var match = ToMatchExpression(searched);
+        if (match.Length == 0 || limit <= 0 || !TryAddReference())
         {
             return [];
         }
 
         try
         {
-            var session = idleSessions.TryTake(out var idle) ? idle : new SearchSession(connectionString, searchSql);
+            var session = idleSessions.TryTake(out var idle) ? idle : new SearchSession(connectionString, rankedSql);
             try
             {
-                return session.Run(match, Math.Min(top, entries.Count), entries);
+                limit = Math.Min(limit, entries.Count);
+                return session.Run(match, limit, rankFirst: MatchesMoreThan(searched, limit), entries);
             }
             finally
             {
@@ -189,6 +193,14 @@ public sealed class SqliteFtsIndex : IFaqIndex
     private const int CommonTermMinimumCorpus = 2000;
     private const double CommonTermShare = 0.05;
     private const int MaxSearchTerms = 12;
+
+    /// <summary>
+    /// True when one word of the query alone is in more than <paramref name="count"/> entries, so the search must rank.
+    /// False only means "maybe not": the unranked search then tells.
+    /// </summary>
+    private bool MatchesMoreThan(AnalyzedQuery query, int count) =>
+        query.Terms.Where(t => t.Known).SelectMany(t => t.Forms).Any(form =>
+            !form.Contains(' ', StringComparison.Ordinal) && documentFrequencyOfStem.GetValueOrDefault(PorterStemmer.Stem(form)) > count);
 
     /// <summary>How many entries hold the term (its commonest form; a phrase counts as its rarest word).</summary>
     private int DocumentFrequency(QueryTerm term) =>
@@ -284,56 +296,80 @@ public sealed class SqliteFtsIndex : IFaqIndex
         command.ExecuteNonQuery();
     }
 
-    /// <summary>One pooled connection with its prepared search statement; used by one search at a time.</summary>
+    /// <summary>One pooled connection with its prepared search statements; used by one search at a time.</summary>
     private sealed class SearchSession : IDisposable
     {
-        private readonly SqliteConnection connection;
-        private readonly SqliteCommand command;
-        private readonly SqliteParameter query;
-        private readonly SqliteParameter top;
+        private const string UnrankedSql = "SELECT rowid FROM faq WHERE faq MATCH $query LIMIT $limit";
 
-        public SearchSession(string connectionString, string sql)
+        private readonly SqliteConnection connection;
+        private readonly SqliteCommand unranked;
+        private readonly SqliteCommand ranked;
+
+        public SearchSession(string connectionString, string rankedSql)
         {
             connection = new SqliteConnection(connectionString);
             connection.Open();
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            query = command.Parameters.Add("$query", SqliteType.Text);
-            top = command.Parameters.Add("$top", SqliteType.Integer);
-            command.Prepare();
+            unranked = Prepare(UnrankedSql);
+            ranked = Prepare(rankedSql);
         }
 
-        public IReadOnlyList<SearchHit> Run(string match, int limit, IReadOnlyList<FaqEntry> entries)
+        /// <summary>All matches when at most <paramref name="limit"/>, else the best by bm25 (at once when <paramref name="rankFirst"/>).</summary>
+        public IReadOnlyList<FaqEntry> Run(string match, int limit, bool rankFirst, IReadOnlyList<FaqEntry> entries)
         {
-            query.Value = match;
-            top.Value = limit;
-            var hits = new List<SearchHit>(limit);
             try
             {
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
+                if (!rankFirst)
                 {
-                    var row = reader.GetInt64(0);
-                    if (row >= 1 && row <= entries.Count)
+                    // One row more than wanted tells whether there are too many to keep without ranking.
+                    var all = Read(unranked, match, limit + 1, entries);
+                    if (all.Count <= limit)
                     {
-                        // bm25 is lower-is-better and negative; the contract wants higher-is-better.
-                        hits.Add(new SearchHit(entries[(int)row - 1], -reader.GetDouble(1)));
+                        return all;
                     }
                 }
+
+                return Read(ranked, match, limit, entries);
             }
             catch (SqliteException)
             {
                 // The expression is built from quoted terms only, so this is not expected; a search still never throws.
                 return [];
             }
-
-            return hits;
         }
 
         public void Dispose()
         {
-            command.Dispose();
+            unranked.Dispose();
+            ranked.Dispose();
             connection.Dispose();
+        }
+
+        private static List<FaqEntry> Read(SqliteCommand command, string match, int limit, IReadOnlyList<FaqEntry> entries)
+        {
+            command.Parameters["$query"].Value = match;
+            command.Parameters["$limit"].Value = limit;
+            var found = new List<FaqEntry>(limit);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var row = reader.GetInt64(0);
+                if (row >= 1 && row <= entries.Count)
+                {
+                    found.Add(entries[(int)row - 1]);
+                }
+            }
+
+            return found;
+        }
+
+        private SqliteCommand Prepare(string sql)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.Add("$query", SqliteType.Text);
+            command.Parameters.Add("$limit", SqliteType.Integer);
+            command.Prepare();
+            return command;
         }
     }
 }

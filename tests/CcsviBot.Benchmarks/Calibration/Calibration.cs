@@ -217,7 +217,7 @@ internal static partial class Calibration
         }
 
         var w = grid[s];
-        Console.WriteLine(Invariant($"MatchWeights.Default new({w.Phrasing}, {w.PrecisionShare}, {w.Answer}, {w.Search}, {w.Vocabulary}, {w.Unknown}, {w.FunctionWord}, {w.SoftCredit})"));
+        Console.WriteLine(Invariant($"MatchWeights.Default new({w.Phrasing}, {w.PrecisionShare}, {w.Answer}, {w.Vocabulary}, {w.Unknown}, {w.FunctionWord}, {w.SoftCredit})"));
         Console.WriteLine("ConfidenceModel.ScopeCoefficients and RankCoefficients (intercept, " + string.Join(", ", ConfidenceModel.FeatureNames) + "):");
         Console.WriteLine("    [" + string.Join(", ", model.Scope.Select(c => c.ToString("0.###", CultureInfo.InvariantCulture))) + "]");
         Console.WriteLine("    [" + string.Join(", ", model.Rank.Select(c => c.ToString("0.###", CultureInfo.InvariantCulture))) + "]");
