@@ -30,7 +30,6 @@ internal readonly record struct MatchWeights(double Phrasing, double PrecisionSh
 internal sealed class EntryMatcher
 {
     private const double MinimumWeight = 0.15;
-    private const int MinPhrasingsToIndex = 8;
 
     private readonly Dictionary<string, int> stemIds = new(StringComparer.Ordinal);
     private readonly List<int> documentFrequencies = [];
@@ -43,6 +42,7 @@ internal sealed class EntryMatcher
     private readonly int entryCount;
     private readonly double unknownWeight;
     private readonly int maxPhrasings;
+    private readonly int maxSlots;
 
     public EntryMatcher(IReadOnlyList<FaqEntry> entries)
     {
@@ -62,6 +62,7 @@ internal sealed class EntryMatcher
         }
 
         var all = new HashSet<int>();
+        var phrasingsOf = new Dictionary<EntryProfile, int[][]>(ReferenceEqualityComparer.Instance);
         for (var position = 0; position < entries.Count; position++)
         {
             var entry = entries[position];
@@ -93,9 +94,11 @@ internal sealed class EntryMatcher
                 textFrequencies[stem]++;
             }
 
-            var vocabulary = phrasings.SelectMany(p => p).Distinct().Order().ToArray();
-            profiles.TryAdd(entry, new EntryProfile(position, phrasings, vocabulary, allStems, PhrasingsOfStem(phrasings)));
-            maxPhrasings = Math.Max(maxPhrasings, phrasings.Length);
+            var profile = Profile(position, phrasings, allStems);
+            profiles.TryAdd(entry, profile);
+            maxPhrasings = Math.Max(maxPhrasings, profile.PhrasingCount);
+            maxSlots = Math.Max(maxSlots, profile.Postings.Length);
+            phrasingsOf[profile] = phrasings;
         }
 
         // Phrasing frequency tells FAQ questions apart; a word no phrasing uses is weighed by how many answers use it.
@@ -106,10 +109,11 @@ internal sealed class EntryMatcher
         foreach (var entry in profiles.Keys.ToList())
         {
             var profile = profiles[entry];
+            var phrasings = phrasingsOf[profile];
             profiles[entry] = profile with
             {
-                PhrasingContentWeights = [.. profile.Phrasings.Select(p => p.Where(stem => !isFunctionWord[stem]).Sum(stem => stemWeights[stem]))],
-                PhrasingFunctionWords = [.. profile.Phrasings.Select(p => p.Count(stem => isFunctionWord[stem]))],
+                PhrasingContentWeights = [.. phrasings.Select(p => p.Where(stem => !isFunctionWord[stem]).Sum(stem => stemWeights[stem]))],
+                PhrasingFunctionWords = [.. phrasings.Select(p => p.Count(stem => isFunctionWord[stem]))],
             };
         }
 
@@ -118,31 +122,35 @@ internal sealed class EntryMatcher
     }
 
     /// <summary>
-    /// For each topic stem, the phrasings (ascending) that hold it. Worth its memory only for entries with many
-    /// phrasings (an FAQ like this one, not a question or two each): null for the others.
+    /// An entry's phrasings as postings: for each stem (function words too), the phrasings that hold it, in order, each
+    /// with a slot that is unique to that stem in that phrasing. Comparing a query then walks the few postings of its
+    /// stems instead of looking every stem up in every phrasing.
     /// </summary>
-    private Dictionary<int, int[]>? PhrasingsOfStem(int[][] phrasings)
+    private static EntryProfile Profile(int position, int[][] phrasings, int[] allStems)
     {
-        if (phrasings.Length < MinPhrasingsToIndex)
+        var occurrences = new List<(int Stem, Posting Posting)>();
+        for (int p = 0, slot = 0; p < phrasings.Length; p++)
         {
-            return null;
-        }
-
-        var lists = new Dictionary<int, List<int>>();
-        for (var p = 0; p < phrasings.Length; p++)
-        {
-            foreach (var stem in phrasings[p].Where(stem => !functionWordIds.Contains(stem)))
+            foreach (var stem in phrasings[p])
             {
-                if (!lists.TryGetValue(stem, out var list))
-                {
-                    lists[stem] = list = [];
-                }
-
-                list.Add(p);
+                occurrences.Add((stem, new Posting(p, slot++)));
             }
         }
 
-        return lists.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray());
+        // Stable: each stem's postings stay in phrasing order.
+        var sorted = occurrences.OrderBy(o => o.Stem).ToArray();
+        var vocabulary = sorted.Select(o => o.Stem).Distinct().ToArray();
+        var starts = new int[vocabulary.Length + 1];
+        for (int i = 0, v = 0; i < sorted.Length; i++)
+        {
+            if (sorted[i].Stem != vocabulary[v])
+            {
+                starts[++v] = i;
+            }
+        }
+
+        starts[vocabulary.Length] = sorted.Length;
+        return new EntryProfile(position, phrasings.Length, vocabulary, starts, [.. sorted.Select(o => o.Posting)], allStems);
     }
 
     /// <summary>True when some entry uses a word with this stem (so the word is not a typo, whatever its form).</summary>
@@ -162,12 +170,18 @@ internal sealed class EntryMatcher
         var concepts = topicConcepts.Concat(query.FunctionWords.Select(w => FunctionConcept(w, weights.FunctionWord))).ToArray();
         var totalWeight = concepts.Sum(c => c.Weight);
 
-        // The most a phrasing without any topic stem can reach: all the function words covered, combined ≤ coverage.
-        var functionShare = (totalWeight - topicWeight) / totalWeight;
-
         var scores = new List<(MatchScore Match, TieBreak TieBreak)>(candidates.Count);
-        var presentConcepts = new Concept[concepts.Length];
-        Span<bool> holdsTopicBuffer = maxPhrasings <= 256 ? stackalloc bool[maxPhrasings] : new bool[maxPhrasings];
+        var longestForm = concepts.SelectMany(c => c.Forms).Select(f => f.Length).DefaultIfEmpty(1).Max();
+        var onStack = maxPhrasings <= MaxPhrasingsOnStack && maxSlots <= MaxSlotsOnStack;
+        var tally = new PhrasingTally(
+            onStack ? stackalloc double[maxPhrasings] : new double[maxPhrasings],
+            onStack ? stackalloc double[maxPhrasings] : new double[maxPhrasings],
+            onStack ? stackalloc double[maxPhrasings] : new double[maxPhrasings],
+            onStack ? stackalloc int[maxPhrasings] : new int[maxPhrasings],
+            onStack ? stackalloc int[maxPhrasings] : new int[maxPhrasings],
+            onStack ? stackalloc int[maxPhrasings] : new int[maxPhrasings],
+            onStack ? stackalloc bool[maxSlots] : new bool[maxSlots],
+            longestForm <= MaxPhrasingsOnStack ? stackalloc int[longestForm] : new int[longestForm]);
         foreach (var entry in candidates)
         {
             if (!profiles.TryGetValue(entry, out var profile))
@@ -175,53 +189,18 @@ internal sealed class EntryMatcher
                 continue;
             }
 
-            // A form or related stem missing from the entry's whole vocabulary is in none of its phrasings: dropping those
-            // once per entry spares the phrasing loop most of its look-ups (big synonym groups) and changes no score.
-            for (var c = 0; c < concepts.Length; c++)
-            {
-                presentConcepts[c] = concepts[c].Within(profile.Vocabulary);
-            }
-
-            // Only phrasings holding a stem of some topic concept can cover one; the others can reach at most the
-            // function words' share, so they are compared only when no topic phrasing beats that (identical results,
-            // a fraction of the comparisons).
-            var holdsTopic = holdsTopicBuffer[..profile.Phrasings.Length];
-            if (profile.PhrasingsOfStem is null)
-            {
-                holdsTopic.Fill(true);
-            }
-            else
-            {
-                holdsTopic.Clear();
-                for (var c = 0; c < topicConcepts.Length; c++)
-                {
-                    presentConcepts[c].MarkPhrasings(profile.PhrasingsOfStem, holdsTopic);
-                }
-            }
-
+            Tally(profile, concepts, weights, ref tally);
             double bestPhrasing = 0, bestCoverage = 0, bestPrecision = 0, bestExact = 0;
-            for (var pass = 0; pass < 2; pass++)
+            for (var p = 0; p < profile.PhrasingCount; p++)
             {
-                var topicPass = pass == 0;
-                if (!topicPass && bestPhrasing >= functionShare)
+                var phrasingWeight = profile.PhrasingContentWeights[p] + (profile.PhrasingFunctionWords[p] * weights.FunctionWord);
+                var coverage = tally.Covered[p] / totalWeight;
+                var precision = phrasingWeight > 0 ? tally.MatchedWeight[p] / phrasingWeight : 0;
+                var exact = tally.Exact[p] / totalWeight;
+                var combined = Combine(coverage, precision, weights.PrecisionShare);
+                if (combined > bestPhrasing || (combined == bestPhrasing && exact > bestExact))
                 {
-                    break;
-                }
-
-                for (var p = 0; p < profile.Phrasings.Length; p++)
-                {
-                    if (holdsTopic[p] != topicPass)
-                    {
-                        continue;
-                    }
-
-                    var phrasingWeight = profile.PhrasingContentWeights[p] + (profile.PhrasingFunctionWords[p] * weights.FunctionWord);
-                    var (coverage, precision, exact) = Compare(presentConcepts, totalWeight, profile.Phrasings[p], phrasingWeight, weights.FunctionWord, weights.SoftCredit);
-                    var combined = Combine(coverage, precision, weights.PrecisionShare);
-                    if (combined > bestPhrasing || (combined == bestPhrasing && exact > bestExact))
-                    {
-                        (bestPhrasing, bestCoverage, bestPrecision, bestExact) = (combined, coverage, precision, exact);
-                    }
+                    (bestPhrasing, bestCoverage, bestPrecision, bestExact) = (combined, coverage, precision, exact);
                 }
             }
 
@@ -255,62 +234,114 @@ internal sealed class EntryMatcher
     private static double Combine(double coverage, double precision, double precisionShare) =>
         coverage <= 0 ? 0 : coverage * (1 - precisionShare + (precisionShare * precision));
 
-    /// <summary>The query share the phrasing covers (and of it, by the words themselves rather than related forms), and the phrasing share the query covers.</summary>
-    private (double Coverage, double Precision, double Exact) Compare(Concept[] concepts, double totalWeight, int[] phrasing, double phrasingWeight, double functionWordWeight, double softCredit)
+    private const int MaxPhrasingsOnStack = 256;
+    private const int MaxSlotsOnStack = 4096;
+
+    /// <summary>Per phrasing of one entry: the query weight it covers (and of it, by the words themselves), and its own matched weight.</summary>
+    private ref struct PhrasingTally(Span<double> covered, Span<double> exact, Span<double> matchedWeight, Span<int> formHit, Span<int> softHit, Span<int> touched, Span<bool> matched, Span<int> slots)
     {
-        // Allocation-free: this runs for every phrasing of every candidate.
-        Span<bool> matched = phrasing.Length <= 128 ? stackalloc bool[phrasing.Length] : new bool[phrasing.Length];
-        double covered = 0, exact = 0, phrasingMatched = 0;
-        foreach (var concept in concepts)
+        public Span<double> Covered = covered;
+        public Span<double> Exact = exact;
+        public Span<double> MatchedWeight = matchedWeight;
+
+        /// <summary>Stamps (concept number + 1): the phrasing matched a form, or only a related stem, of that concept.</summary>
+        public Span<int> FormHit = formHit;
+        public Span<int> SoftHit = softHit;
+
+        /// <summary>The phrasings the current concept reached, so adding its weight visits only those.</summary>
+        public Span<int> Touched = touched;
+
+        /// <summary>By slot: the stem already counted once in its phrasing's matched weight.</summary>
+        public Span<bool> Matched = matched;
+
+        /// <summary>The slots of one form's stems in the phrasing at hand.</summary>
+        public Span<int> Slots = slots;
+    }
+
+    /// <summary>
+    /// For every phrasing of the entry at once, what comparing it with the concepts gives: a concept counts fully when
+    /// one of its forms (all its stems) is in the phrasing, <see cref="MatchWeights.SoftCredit"/> when only a related
+    /// stem is; each matched stem adds its weight to the phrasing's matched weight once. Sums run in concept, form and
+    /// stem order, as a phrasing-by-phrasing comparison would add them.
+    /// </summary>
+    private void Tally(EntryProfile profile, Concept[] concepts, MatchWeights weights, ref PhrasingTally tally)
+    {
+        var count = profile.PhrasingCount;
+        tally.Covered[..count].Clear();
+        tally.Exact[..count].Clear();
+        tally.MatchedWeight[..count].Clear();
+        tally.FormHit[..count].Clear();
+        tally.SoftHit[..count].Clear();
+        tally.Matched[..profile.Postings.Length].Clear();
+        for (var c = 0; c < concepts.Length; c++)
         {
-            var conceptMatched = false;
+            var concept = concepts[c];
+            var stamp = c + 1;
+            var touched = 0;
             foreach (var form in concept.Forms)
             {
-                if (!ContainsAll(phrasing, form))
+                foreach (var first in profile.PostingsOf(form[0]))
                 {
-                    continue;
-                }
-
-                conceptMatched = true;
-                foreach (var stem in form)
-                {
-                    var at = Array.BinarySearch(phrasing, stem);
-                    if (!matched[at])
+                    if (!profile.TrySlotsOf(form, first, tally.Slots))
                     {
-                        matched[at] = true;
-                        phrasingMatched += WeightOf(stem, functionWordWeight);
+                        continue;
+                    }
+
+                    var p = first.Phrasing;
+                    if (tally.FormHit[p] != stamp)
+                    {
+                        tally.FormHit[p] = stamp;
+                        tally.Touched[touched++] = p;
+                    }
+
+                    for (var s = 0; s < form.Length; s++)
+                    {
+                        Count(form[s], p, tally.Slots[s], weights.FunctionWord, ref tally);
                     }
                 }
             }
 
-            if (conceptMatched)
+            foreach (var p in tally.Touched[..touched])
             {
-                covered += concept.Weight;
-                exact += concept.Weight;
-                continue;
+                tally.Covered[p] += concept.Weight;
+                tally.Exact[p] += concept.Weight;
             }
 
+            touched = 0;
             foreach (var stem in concept.SoftStems)
             {
-                var at = Array.BinarySearch(phrasing, stem);
-                if (at >= 0)
+                foreach (var posting in profile.PostingsOf(stem))
                 {
-                    conceptMatched = true;
-                    if (!matched[at])
+                    var p = posting.Phrasing;
+                    if (tally.FormHit[p] == stamp)
                     {
-                        matched[at] = true;
-                        phrasingMatched += WeightOf(stem, functionWordWeight);
+                        continue;
                     }
+
+                    if (tally.SoftHit[p] != stamp)
+                    {
+                        tally.SoftHit[p] = stamp;
+                        tally.Touched[touched++] = p;
+                    }
+
+                    Count(stem, p, posting.Slot, weights.FunctionWord, ref tally);
                 }
             }
 
-            if (conceptMatched)
+            foreach (var p in tally.Touched[..touched])
             {
-                covered += softCredit * concept.Weight;
+                tally.Covered[p] += weights.SoftCredit * concept.Weight;
             }
         }
+    }
 
-        return (covered / totalWeight, phrasingWeight > 0 ? phrasingMatched / phrasingWeight : 0, exact / totalWeight);
+    private void Count(int stem, int phrasing, int slot, double functionWordWeight, ref PhrasingTally tally)
+    {
+        if (!tally.Matched[slot])
+        {
+            tally.Matched[slot] = true;
+            tally.MatchedWeight[phrasing] += WeightOf(stem, functionWordWeight);
+        }
     }
 
     private double WeightOf(int stem, double functionWordWeight) => isFunctionWord[stem] ? functionWordWeight : stemWeights[stem];
@@ -452,59 +483,53 @@ internal sealed class EntryMatcher
         Math.Log(1 + ((entryCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 
     /// <summary>
-    /// An entry's stems and its place in the FAQ. <see cref="PhrasingContentWeights"/> and <see cref="PhrasingFunctionWords"/> hold, per phrasing,
-    /// the summed weight of its topic stems and its number of function words, so a comparison needs no second pass.
+    /// An entry's stems and its place in the FAQ. <see cref="Vocabulary"/> holds its phrasings' stems (function words
+    /// too), sorted; the postings of stem <c>Vocabulary[i]</c> are <c>Postings[PostingStarts[i]..PostingStarts[i + 1]]</c>.
+    /// <see cref="PhrasingContentWeights"/> and <see cref="PhrasingFunctionWords"/> hold, per phrasing, the summed weight
+    /// of its topic stems and its number of function words, so a comparison needs no second pass.
     /// </summary>
-    private sealed record EntryProfile(int Position, int[][] Phrasings, int[] Vocabulary, int[] AllStems, Dictionary<int, int[]>? PhrasingsOfStem)
+    private sealed record EntryProfile(int Position, int PhrasingCount, int[] Vocabulary, int[] PostingStarts, Posting[] Postings, int[] AllStems)
     {
         public double[] PhrasingContentWeights { get; init; } = [];
 
         public int[] PhrasingFunctionWords { get; init; } = [];
+
+        public ReadOnlySpan<Posting> PostingsOf(int stem)
+        {
+            var at = Array.BinarySearch(Vocabulary, stem);
+            return at < 0 ? [] : Postings.AsSpan(PostingStarts[at], PostingStarts[at + 1] - PostingStarts[at]);
+        }
+
+        /// <summary>The slots of every stem of <paramref name="form"/> in the phrasing of <paramref name="first"/> (a posting of its first stem), if all are there.</summary>
+        public bool TrySlotsOf(int[] form, Posting first, Span<int> slots)
+        {
+            slots[0] = first.Slot;
+            for (var s = 1; s < form.Length; s++)
+            {
+                var postings = PostingsOf(form[s]);
+                var at = postings.BinarySearch(new PostingInPhrasing(first.Phrasing));
+                if (at < 0)
+                {
+                    return false;
+                }
+
+                slots[s] = postings[at].Slot;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>A stem's occurrence: the phrasing that holds it and its slot, unique per stem and phrasing within the entry.</summary>
+    private readonly record struct Posting(int Phrasing, int Slot);
+
+    private readonly struct PostingInPhrasing(int phrasing) : IComparable<Posting>
+    {
+        public int CompareTo(Posting other) => phrasing.CompareTo(other.Phrasing);
     }
 
     private sealed record Concept(int[][] Forms, int[] SoftStems, double Weight)
     {
-        private const int SmallConcept = 3;
-
-        /// <summary>The same concept with only the forms and related stems that occur in <paramref name="sortedStems"/>.</summary>
-        public Concept Within(int[] sortedStems)
-        {
-            // Only big synonym groups repay a filtered copy; for a word or two the look-ups cost less than the copy.
-            if (Forms.Length + SoftStems.Length <= SmallConcept)
-            {
-                return this;
-            }
-
-            var forms = Array.FindAll(Forms, form => ContainsAll(sortedStems, form));
-            var softStems = Array.FindAll(SoftStems, stem => Array.BinarySearch(sortedStems, stem) >= 0);
-            return forms.Length == Forms.Length && softStems.Length == SoftStems.Length ? this : this with { Forms = forms, SoftStems = softStems };
-        }
-
-        /// <summary>Marks every phrasing that holds the first stem of a form or a related stem: only those can match this concept.</summary>
-        public void MarkPhrasings(Dictionary<int, int[]> phrasingsOfStem, Span<bool> marks)
-        {
-            foreach (var form in Forms)
-            {
-                Mark(form[0], phrasingsOfStem, marks);
-            }
-
-            foreach (var stem in SoftStems)
-            {
-                Mark(stem, phrasingsOfStem, marks);
-            }
-        }
-
-        private static void Mark(int stem, Dictionary<int, int[]> phrasingsOfStem, Span<bool> marks)
-        {
-            if (phrasingsOfStem.TryGetValue(stem, out var phrasings))
-            {
-                foreach (var p in phrasings)
-                {
-                    marks[p] = true;
-                }
-            }
-        }
-
         /// <summary>1 when a form occurs in the stems, <paramref name="softCredit"/> when only a related form does, else 0.</summary>
         public double Credit(int[] sortedStems, double softCredit)
         {
