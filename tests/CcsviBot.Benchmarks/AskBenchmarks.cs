@@ -12,6 +12,7 @@ public class AskBenchmarks
     private KnowledgeBase knowledgeBase = null!;
     private string shortQuestion = "";
     private string longQuestion = "";
+    private IReadOnlyList<string> shortMix = [];
 
     [Params(Corpora.Ccsvi, Corpora.MedQuad)]
     public string Corpus { get; set; } = Corpora.Ccsvi;
@@ -22,6 +23,11 @@ public class AskBenchmarks
         knowledgeBase = KnowledgeBaseFactory.Build(Corpora.Load(Corpus), new AnsweringOptions(), 1);
         shortQuestion = Corpora.ShortQuestion(Corpus);
         longQuestion = Corpora.LongQuestion(Corpus);
+        shortMix = Corpora.ShortQuestionMix(Corpus);
+        if (shortMix.Count != MixSize)
+        {
+            throw new InvalidOperationException($"OperationsPerInvoke is {MixSize} but the mix has {shortMix.Count} questions.");
+        }
     }
 
     [GlobalCleanup]
@@ -29,6 +35,21 @@ public class AskBenchmarks
 
     [Benchmark]
     public ReplyKind AskShort() => knowledgeBase.Engine.Ask(shortQuestion).Kind;
+
+    /// <summary>Time per question over <see cref="Corpora.ShortQuestionMix"/>.</summary>
+    [Benchmark(OperationsPerInvoke = MixSize)]
+    public int AskShortMix()
+    {
+        var answered = 0;
+        foreach (var question in shortMix)
+        {
+            answered += knowledgeBase.Engine.Ask(question).Kind == ReplyKind.Answer ? 1 : 0;
+        }
+
+        return answered;
+    }
+
+    private const int MixSize = 12;
 
     [Benchmark]
     public ReplyKind AskLong() => knowledgeBase.Engine.Ask(longQuestion).Kind;
