@@ -15,7 +15,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 {
     public const int MaxSuggestions = 3;
     public const int MaxCandidates = 3;
-    private const int CandidatePool = 20;
+    private const int CandidatePool = 40;
 
     private readonly FaqContent content;
     private readonly IFaqIndex index;

@@ -22,8 +22,8 @@ internal static class ConfidenceModel
     public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] ScopeCoefficients = [-13.351, 12.782, 2.141, 2.041, 1.078, -7.372, 3.68, 0.475, -1.578, 4.354, -8.399];
-    private static readonly double[] RankCoefficients = [-5.362, 1.614, -1.938, 0.857, 3.26, -0.658, 0.81, -2.508, 1.497, -0.298, 10.828];
+    private static readonly double[] ScopeCoefficients = [-8.897, 12.83, -2.631, -2.01, 0.703, -8.17, 2.788, 0.368, 1.926, 3.721, -2.893];
+    private static readonly double[] RankCoefficients = [-4.451, 0.005, 2.709, 2.381, 2.987, -0.172, 1.105, -1.597, 0.428, -0.63, 4.309];
 
     /// <summary>The coefficients in use (scope, then rank), for the calibration to measure them against a refit.</summary>
     public static (IReadOnlyList<double> Scope, IReadOnlyList<double> Rank) CurrentCoefficients => (ScopeCoefficients, RankCoefficients);
