@@ -15,6 +15,8 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 {
     public const int MaxSuggestions = 3;
     public const int MaxCandidates = 3;
+    // Every match of a FAQ this size (31 entries) is re-scored, so the index never needs to rank and a right entry is
+    // never cut by bm25; on a 16k corpus the pool is bm25's best 40.
     private const int CandidatePool = 40;
 
     private readonly FaqContent content;
