@@ -62,29 +62,11 @@ public sealed class QualityFloorTests : IClassFixture<QualityFloorTests.RealEval
             .Select(line => line.Split('\t')).Where(f => f.Length >= 2).Select(f => (Text: f[0], Ids: f[1].Split('|')));
 
         var leaks = alternates.Concat(training)
-            .Where(line => evaluation.Any(e => e.Ids.Intersect(line.Ids).Any() && WordEditDistance(e.Words, TextNormalizer.Words(line.Text)) <= 1))
+            .Where(line => evaluation.Any(e => e.Ids.Intersect(line.Ids).Any() && EditDistance.Bounded<string>(e.Words, TextNormalizer.Words(line.Text), 1) <= 1))
             .Select(line => line.Text)
             .ToList();
 
         Assert.True(leaks.Count == 0, "Too close to an evaluation question:\n" + string.Join("\n", leaks));
-    }
-
-    private static int WordEditDistance(string[] a, string[] b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
     }
 
     private string Misses(Func<EvaluationOutcome, bool> which) =>

@@ -62,7 +62,6 @@ internal sealed class EntryMatcher
         }
 
         var all = new HashSet<int>();
-        var phrasingsOf = new Dictionary<EntryProfile, int[][]>(ReferenceEqualityComparer.Instance);
         for (var position = 0; position < entries.Count; position++)
         {
             var entry = entries[position];
@@ -98,7 +97,6 @@ internal sealed class EntryMatcher
             profiles.TryAdd(entry, profile);
             maxPhrasings = Math.Max(maxPhrasings, profile.PhrasingCount);
             maxSlots = Math.Max(maxSlots, profile.Postings.Length);
-            phrasingsOf[profile] = phrasings;
         }
 
         // Phrasing frequency tells FAQ questions apart; a word no phrasing uses is weighed by how many answers use it.
@@ -108,13 +106,7 @@ internal sealed class EntryMatcher
         isFunctionWord = Enumerable.Range(0, documentFrequencies.Count).Select(functionWordIds.Contains).ToArray();
         foreach (var entry in profiles.Keys.ToList())
         {
-            var profile = profiles[entry];
-            var phrasings = phrasingsOf[profile];
-            profiles[entry] = profile with
-            {
-                PhrasingContentWeights = [.. phrasings.Select(p => p.Where(stem => !isFunctionWord[stem]).Sum(stem => stemWeights[stem]))],
-                PhrasingFunctionWords = [.. phrasings.Select(p => p.Count(stem => isFunctionWord[stem]))],
-            };
+            profiles[entry] = WithPhrasingWeights(profiles[entry]);
         }
 
         unknownWeight = InverseDocumentFrequency(0);
@@ -153,6 +145,32 @@ internal sealed class EntryMatcher
         return new EntryProfile(position, phrasings.Length, vocabulary, starts, [.. sorted.Select(o => o.Posting)], allStems);
     }
 
+    /// <summary>
+    /// The profile with each phrasing's summed topic-stem weight and function-word count, read off its postings.
+    /// Stems come in ascending order, as in the phrasings themselves, so each sum adds in the same order.
+    /// </summary>
+    private EntryProfile WithPhrasingWeights(EntryProfile profile)
+    {
+        var contentWeights = new double[profile.PhrasingCount];
+        var functionWords = new int[profile.PhrasingCount];
+        foreach (var stem in profile.Vocabulary)
+        {
+            foreach (var posting in profile.PostingsOf(stem))
+            {
+                if (isFunctionWord[stem])
+                {
+                    functionWords[posting.Phrasing]++;
+                }
+                else
+                {
+                    contentWeights[posting.Phrasing] += stemWeights[stem];
+                }
+            }
+        }
+
+        return profile with { PhrasingContentWeights = contentWeights, PhrasingFunctionWords = functionWords };
+    }
+
     /// <summary>True when some entry uses a word with this stem (so the word is not a typo, whatever its form).</summary>
     public bool KnowsStem(string stem) => stemIds.ContainsKey(stem);
 
@@ -181,7 +199,7 @@ internal sealed class EntryMatcher
             onStack ? stackalloc int[maxPhrasings] : new int[maxPhrasings],
             onStack ? stackalloc int[maxPhrasings] : new int[maxPhrasings],
             onStack ? stackalloc bool[maxSlots] : new bool[maxSlots],
-            longestForm <= MaxPhrasingsOnStack ? stackalloc int[longestForm] : new int[longestForm]);
+            longestForm <= MaxFormStemsOnStack ? stackalloc int[longestForm] : new int[longestForm]);
         foreach (var entry in candidates)
         {
             if (!profiles.TryGetValue(entry, out var profile))
@@ -236,6 +254,7 @@ internal sealed class EntryMatcher
 
     private const int MaxPhrasingsOnStack = 256;
     private const int MaxSlotsOnStack = 4096;
+    private const int MaxFormStemsOnStack = 64;
 
     /// <summary>Per phrasing of one entry: the query weight it covers (and of it, by the words themselves), and its own matched weight.</summary>
     private ref struct PhrasingTally(Span<double> covered, Span<double> exact, Span<double> matchedWeight, Span<int> formHit, Span<int> softHit, Span<int> touched, Span<bool> matched, Span<int> slots)

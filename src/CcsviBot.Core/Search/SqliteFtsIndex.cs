@@ -105,8 +105,10 @@ public sealed class SqliteFtsIndex : IFaqIndex
             var session = idleSessions.TryTake(out var idle) ? idle : new SearchSession(connectionString, rankedSql);
             try
             {
-                limit = Math.Min(limit, entries.Count);
-                return session.Run(match, limit, rankFirst: MatchesMoreThan(searched, limit), entries);
+                // When the limit holds every entry, all matches fit: no count, no ranking.
+                return limit >= entries.Count
+                    ? session.Run(match, entries.Count, rankFirst: false, entries)
+                    : session.Run(match, limit, rankFirst: MatchesMoreThan(searched, limit), entries);
             }
             finally
             {
@@ -199,12 +201,14 @@ public sealed class SqliteFtsIndex : IFaqIndex
     /// False only means "maybe not": the unranked search then tells.
     /// </summary>
     private bool MatchesMoreThan(AnalyzedQuery query, int count) =>
-        query.Terms.Where(t => t.Known).SelectMany(t => t.Forms).Any(form =>
-            !form.Contains(' ', StringComparison.Ordinal) && documentFrequencyOfStem.GetValueOrDefault(PorterStemmer.Stem(form)) > count);
+        query.Terms.Where(t => t.Known).SelectMany(t => t.Forms).Any(form => !form.Contains(' ', StringComparison.Ordinal) && EntriesWith(form) > count);
 
     /// <summary>How many entries hold the term (its commonest form; a phrase counts as its rarest word).</summary>
     private int DocumentFrequency(QueryTerm term) =>
-        term.Forms.Max(form => form.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => documentFrequencyOfStem.GetValueOrDefault(PorterStemmer.Stem(word))).DefaultIfEmpty(0).Min());
+        term.Forms.Max(form => form.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(EntriesWith).DefaultIfEmpty(0).Min());
+
+    /// <summary>How many entries hold some form of <paramref name="word"/> (its stem).</summary>
+    private int EntriesWith(string word) => documentFrequencyOfStem.GetValueOrDefault(PorterStemmer.Stem(word));
 
     private bool TryAddReference()
     {

@@ -1,10 +1,17 @@
 namespace CcsviBot.Core.Text;
 
-/// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions), with an early exit.</summary>
+/// <summary>
+/// Optimal string alignment distance (Levenshtein plus adjacent transpositions), with an early exit: between the
+/// letters of two words, or between the words of two texts.
+/// </summary>
 public static class EditDistance
 {
     /// <summary>The distance between <paramref name="a"/> and <paramref name="b"/>, or <paramref name="max"/> + 1 when larger than <paramref name="max"/>.</summary>
-    public static int Bounded(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
+    public static int Bounded(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max) => Bounded<char>(a, b, max);
+
+    /// <summary>The same over any items: words of two texts, for instance.</summary>
+    public static int Bounded<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, int max)
+        where T : IEquatable<T>
     {
         if (Math.Abs(a.Length - b.Length) > max)
         {
@@ -32,9 +39,9 @@ public static class EditDistance
             var rowMinimum = current[0];
             for (var j = 1; j <= b.Length; j++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var cost = a[i - 1].Equals(b[j - 1]) ? 0 : 1;
                 var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                if (i > 1 && j > 1 && a[i - 1].Equals(b[j - 2]) && a[i - 2].Equals(b[j - 1]))
                 {
                     value = Math.Min(value, previousPrevious[j - 2] + 1);
                 }
