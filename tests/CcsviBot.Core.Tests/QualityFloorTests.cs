@@ -20,7 +20,7 @@ public sealed class QualityFloorTests : IClassFixture<QualityFloorTests.RealEval
 
     // Held-out since the engine is fitted on training data (docs/architecture.md, "How the confidence is calibrated").
     // Known gap since the evaluation set was separated from alternates and training lines (no line the same or one word
-    // away): 88% held-out. Remove Skip once the floor is reached.
+    // away): 88% held-out (90% with an earlier fit; one question is 2 points). Remove Skip once the floor is reached.
     [Fact(Skip = "Known gap, held-out: 88% none on out-of-scope in faq/eval/questions.tsv, floor 90%")]
     public void Out_of_scope_questions_get_none() =>
         Assert.True(report.NoneOnOutOfScope >= EvaluationFloors.NoneOnOutOfScope, $"{report.NoneOnOutOfScope:P1}\n" + Misses(o => o.Case.ExpectsNone));
@@ -29,9 +29,9 @@ public sealed class QualityFloorTests : IClassFixture<QualityFloorTests.RealEval
     public void Wrong_answers_are_rare() =>
         Assert.True(report.AnsweredWrongly <= EvaluationFloors.AnsweredWrongly, $"{report.AnsweredWrongly:P1}\n" + Misses(o => o.AnsweredWrongly));
 
-    // Known gap since the evaluation set was separated from alternates and training lines: 80% held-out (retrieval top-1
-    // 92%; most of the rest get "Did you mean…" with the right entry). Remove Skip once the floor is reached.
-    [Fact(Skip = "Known gap, held-out: 80% answered correctly on faq/eval/questions.tsv, floor 90%")]
+    // Known gap since the evaluation set was separated from alternates and training lines: 86% held-out (retrieval top-1
+    // 92%; 5% more get "Did you mean…" with the right entry). Remove Skip once the floor is reached.
+    [Fact(Skip = "Known gap, held-out: 86% answered correctly on faq/eval/questions.tsv, floor 90%")]
     public void Most_questions_are_answered_correctly() =>
         Assert.True(report.AnsweredCorrectly >= EvaluationFloors.AnsweredCorrectly, $"{report.AnsweredCorrectly:P1}\n" + Misses(o => o.Case.InScope));
 

@@ -156,7 +156,31 @@ public sealed class SearchTests : IDisposable
         Assert.Equal(["condition", "bot"], ranked.Select(m => m.Entry.Id));
     }
 
-    private static FaqEntry Entry(string id, string question, string answer) => new() { Id = id, Question = question, Answer = answer };
+    [Fact]
+    public void Affinity_favours_the_entry_whose_phrasings_keep_using_the_query_words()
+    {
+        // Both entries have a phrasing with "veins"; only one keeps coming back to them, as visitors' phrasings do.
+        var entries = new List<FaqEntry>
+        {
+            Entry("symptoms", "What are the symptoms of narrow veins?", "a list", "ccsvi signs", "what would I notice"),
+            Entry("veins", "Which veins are involved?", "the neck", "neck veins", "jugular veins", "veins in ccsvi"),
+        };
+        using var index = SqliteFtsIndex.Build(entries);
+        var query = new QueryAnalyzer(index, SynonymMap.Empty).Analyze("veins");
+        var matcher = new EntryMatcher(entries);
+
+        var ranked = matcher.Rank(query, entries, MatchWeights.Default with { Affinity = 1 });
+        var withoutAffinity = matcher.Rank(query, entries, MatchWeights.Default with { Affinity = 0 });
+
+        Assert.Equal("veins", ranked[0].Entry.Id);
+        Assert.Equal(1, ranked.Sum(m => m.Affinity), precision: 9);
+        Assert.True(ranked[0].Affinity > 0.5, $"affinity {ranked[0].Affinity}");
+        static double Lead(IReadOnlyList<MatchScore> scores) => scores.Single(m => m.Entry.Id == "veins").Score - scores.Single(m => m.Entry.Id == "symptoms").Score;
+        Assert.Equal(ranked[0].Affinity - ranked[1].Affinity, Lead(ranked) - Lead(withoutAffinity), precision: 9);
+    }
+
+    private static FaqEntry Entry(string id, string question, string answer, params string[] alternates) =>
+        new() { Id = id, Question = question, Answer = answer, Alternates = alternates };
 
     [Fact]
     public void Searches_run_in_parallel_and_dispose_waits_for_them()

@@ -8,8 +8,8 @@ namespace CcsviBot.Core.Answering;
 /// likely the top candidate is the right entry when it is (<see cref="RankCoefficients"/>). One model for both had to
 /// trade the two apart; out-of-scope lines outnumber in-scope ones, so it learnt "is this about CCSVI" at the expense
 /// of "is it this entry". Features: how well the best entry covers the question (score, phrasing coverage and
-/// precision, answer coverage), how far it leads the others, and how many concepts the question has (words the FAQ does
-/// not know already lower the coverage features).
+/// precision, answer coverage, affinity), how far it leads the others, and how many concepts the question has (words the
+/// FAQ does not know already lower the coverage features).
 /// Fitted on training data that is not the evaluation set (see docs/architecture.md, "How the confidence is
 /// calibrated"): the development set's visitor-style questions (outcome: the top candidate is an expected entry; its
 /// "none" lines never right), leave-one-out over the entries' own phrasings, and out-of-scope health questions plus
@@ -19,11 +19,11 @@ namespace CcsviBot.Core.Answering;
 internal static class ConfidenceModel
 {
     /// <summary>Feature names, in the order of <see cref="Features"/> (after the intercept).</summary>
-    public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio"];
+    public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio", "affinity", "affinity-lead"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] ScopeCoefficients = [-8.897, 12.83, -2.631, -2.01, 0.703, -8.17, 2.788, 0.368, 1.926, 3.721, -2.893];
-    private static readonly double[] RankCoefficients = [-4.451, 0.005, 2.709, 2.381, 2.987, -0.172, 1.105, -1.597, 0.428, -0.63, 4.309];
+    private static readonly double[] ScopeCoefficients = [-11.55, 10.557, -1.247, -1.232, 1.512, -5.109, 3.807, 1.202, 1.766, 3.655, -4.384, -4.277, 2.607];
+    private static readonly double[] RankCoefficients = [-5.942, -1.142, 2.238, 4.136, 3.545, 1.462, 1.081, -1.035, -1.5, 0.893, 2.318, 0.309, 1.485];
 
     /// <summary>The coefficients in use (scope, then rank), for the calibration to measure them against a refit.</summary>
     public static (IReadOnlyList<double> Scope, IReadOnlyList<double> Rank) CurrentCoefficients => (ScopeCoefficients, RankCoefficients);
@@ -41,15 +41,16 @@ internal static class ConfidenceModel
         var top = ranked[0];
         var lead = top.Score - (ranked.Count > 1 ? ranked[1].Score : 0);
         var unknownShare = query.Terms.Count(t => !t.Known) / (double)query.Terms.Count;
-        double otherCoverage = 0, otherAnswer = 0;
+        double otherCoverage = 0, otherAnswer = 0, otherAffinity = 0;
         for (var i = 1; i < ranked.Count; i++)
         {
             otherCoverage = Math.Max(otherCoverage, ranked[i].QuestionCoverage);
             otherAnswer = Math.Max(otherAnswer, ranked[i].AnswerCoverage);
+            otherAffinity = Math.Max(otherAffinity, ranked[i].Affinity);
         }
 
         return [top.Score, lead, top.QuestionCoverage, top.QuestionPrecision, top.AnswerCoverage, Math.Log(query.Terms.Count), unknownShare,
-            top.QuestionCoverage - otherCoverage, top.AnswerCoverage - otherAnswer, top.Score > 0 ? lead / top.Score : 0];
+            top.QuestionCoverage - otherCoverage, top.AnswerCoverage - otherAnswer, top.Score > 0 ? lead / top.Score : 0, top.Affinity, top.Affinity - otherAffinity];
     }
 
     public static double Logistic(IReadOnlyList<double> coefficients, IReadOnlyList<double> features)

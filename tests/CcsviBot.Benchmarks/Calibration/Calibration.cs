@@ -217,7 +217,7 @@ internal static partial class Calibration
         }
 
         var w = grid[s];
-        Console.WriteLine(Invariant($"MatchWeights.Default new({w.Phrasing}, {w.PrecisionShare}, {w.Answer}, {w.Vocabulary}, {w.Unknown}, {w.FunctionWord}, {w.SoftCredit})"));
+        Console.WriteLine(Invariant($"MatchWeights.Default new({w.Phrasing}, {w.PrecisionShare}, {w.Answer}, {w.Vocabulary}, {w.Unknown}, {w.FunctionWord}, {w.SoftCredit}, {w.Affinity})"));
         Console.WriteLine("ConfidenceModel.ScopeCoefficients and RankCoefficients (intercept, " + string.Join(", ", ConfidenceModel.FeatureNames) + "):");
         Console.WriteLine("    [" + string.Join(", ", model.Scope.Select(c => c.ToString("0.###", CultureInfo.InvariantCulture))) + "]");
         Console.WriteLine("    [" + string.Join(", ", model.Rank.Select(c => c.ToString("0.###", CultureInfo.InvariantCulture))) + "]");
@@ -344,20 +344,17 @@ internal static partial class Calibration
     private static IEnumerable<MatchWeights> WeightGrid()
     {
         // The phrasing weight stays fixed: only the ratios change the ranking, and the confidence model absorbs scale.
-        // A neighbourhood of the current weights: a full grid would take minutes. The function-word weight (0.3) was
-        // checked the same way against 0.15 and 0.5.
-        foreach (var precisionShare in new[] { 0.5, 0.7 })
+        // A neighbourhood of the current weights: a full grid would take minutes. Precision share (0.5, 0.7), soft
+        // credit (0.6, 0.8, 1.0) and the function-word weight (0.15, 0.3, 0.5) were checked the same way and are fixed.
+        foreach (var answer in new[] { 0.6, 0.8 })
         {
-            foreach (var answer in new[] { 0.6, 0.8 })
+            foreach (var vocabulary in new[] { 0.4, 0.6 })
             {
-                foreach (var vocabulary in new[] { 0.4, 0.6, 0.9 })
+                foreach (var unknown in new[] { 1.5, 2.5 })
                 {
-                    foreach (var unknown in new[] { 1.0, 1.5, 2.5 })
+                    foreach (var affinity in new[] { 0, 0.15, 0.3, 0.5 })
                     {
-                        foreach (var softCredit in new[] { 0.6, 0.8, 1.0 })
-                        {
-                            yield return MatchWeights.Default with { PrecisionShare = precisionShare, Answer = answer, Vocabulary = vocabulary, Unknown = unknown, SoftCredit = softCredit };
-                        }
+                        yield return MatchWeights.Default with { Answer = answer, Vocabulary = vocabulary, Unknown = unknown, Affinity = affinity };
                     }
                 }
             }
