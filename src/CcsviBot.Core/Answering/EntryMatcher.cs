@@ -27,8 +27,9 @@ internal readonly record struct MatchWeights(double Phrasing, double PrecisionSh
 /// inverse document frequency over stems, so a word every entry shares ("ccsvi") decides little, and a topic word
 /// the FAQ never mentions ("diabetes") pulls coverage down. Affinity adds what no single phrasing shows: how often the
 /// entry's phrasings, taken together, use the query's concepts (a naive Bayes likelihood over phrasings, shared out
-/// among the candidates), so words that keep coming back in one entry's phrasings point to it even in new combinations. The index only chooses the candidates: their order, and
-/// so the index engine, never changes the ranking (equal scores keep the FAQ's order). Built once per snapshot; immutable.
+/// among the candidates), so words that keep coming back in one entry's phrasings point to it even in new combinations.
+/// The index only chooses the candidates: their order, and so the index engine, never changes the ranking (equal scores
+/// keep the FAQ's order). Built once per snapshot; immutable.
 /// </summary>
 internal sealed class EntryMatcher
 {
