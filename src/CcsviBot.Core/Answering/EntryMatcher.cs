@@ -371,7 +371,7 @@ internal sealed class EntryMatcher
 
             // The concept's weight times the log of the share of phrasings using it (related forms at soft credit). A word
             // no entry knows is equally unlikely everywhere, so it says nothing about which entry and is left out.
-            if (c < topicCount && (concept.Forms.Length > 0 || concept.SoftStems.Length > 0))
+            if (c < topicCount && concept.IsKnown)
             {
                 var share = (formPhrasings + (weights.SoftCredit * touched) + Smoothing) / (count + (2 * Smoothing));
                 likelihood += concept.Weight * Math.Log(share);
@@ -579,6 +579,9 @@ internal sealed class EntryMatcher
 
     private sealed record Concept(int[][] Forms, int[] SoftStems, double Weight)
     {
+        /// <summary>Some entry uses one of its forms or a related stem.</summary>
+        public bool IsKnown => Forms.Length > 0 || SoftStems.Length > 0;
+
         /// <summary>1 when a form occurs in the stems, <paramref name="softCredit"/> when only a related form does, else 0.</summary>
         public double Credit(int[] sortedStems, double softCredit)
         {
