@@ -84,6 +84,32 @@ public sealed class FaqLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Out_of_scope_examples_load_once_each_and_one_that_is_an_entry_phrasing_is_an_error()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "entries"));
+        WriteEntry("good", "---\nid: good\nquestion: Fine?\nalternates: [is it fine]\n---\nA body.\n");
+        File.WriteAllText(Path.Combine(folder, FaqLoader.OutOfScopeFile),
+            "questions:\n  - how much ocrevus should I take\n  - \"Is it fine?\"\n  - How much Ocrevus should I take?\n  - [nested]\n  - \"  \"\n  - what is lupus\n");
+
+        var result = FaqLoader.Load(folder);
+
+        Assert.Equal(["how much ocrevus should I take", "what is lupus"], result.Content!.OutOfScopeExamples);
+        var messages = result.Diagnostics.Select(d => d.ToString()).Where(d => d.Contains(FaqLoader.OutOfScopeFile, StringComparison.Ordinal)).ToList();
+        Assert.Contains(messages, d => d.Contains("out-of-scope.yaml:3: error", StringComparison.Ordinal) && d.Contains("entry 'good'", StringComparison.Ordinal));
+        Assert.Contains(messages, d => d.Contains("out-of-scope.yaml:4: warning", StringComparison.Ordinal) && d.Contains("twice", StringComparison.Ordinal));
+        Assert.Contains(messages, d => d.Contains("out-of-scope.yaml:5: error: expected a question", StringComparison.Ordinal));
+        Assert.Equal(3, messages.Count);
+    }
+
+    [Fact]
+    public void Out_of_scope_examples_are_optional_and_never_built_in()
+    {
+        Assert.Empty(FaqLoader.Load(TestPaths.FixtureFaq).Content!.OutOfScopeExamples);
+        Assert.Empty(FaqLoader.Load(TestPaths.FixtureJsonLines, TestPaths.RealFaq).Content!.OutOfScopeExamples);
+        Assert.NotEmpty(FaqLoader.Load(TestPaths.RealFaq).Content!.OutOfScopeExamples);
+    }
+
+    [Fact]
     public void Loads_json_lines_skipping_bad_lines_with_their_line_numbers_and_built_in_support_content()
     {
         var result = FaqLoader.Load(TestPaths.FixtureJsonLines);

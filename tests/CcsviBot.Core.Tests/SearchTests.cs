@@ -179,6 +179,32 @@ public sealed class SearchTests : IDisposable
         Assert.Equal(ranked[0].Affinity - ranked[1].Affinity, Lead(ranked) - Lead(withoutAffinity), precision: 9);
     }
 
+    [Fact]
+    public void Scope_lift_weighs_words_by_how_the_faq_phrasings_use_them_against_the_out_of_scope_examples()
+    {
+        FaqEntry[] entries =
+        [
+            Entry("what-is-ccsvi", "What is CCSVI?", "About narrowed veins.", "ccsvi meaning", "explain ccsvi"),
+            Entry("ccsvi-risks", "Is CCSVI treatment risky?", "About risks.", "ccsvi dangers"),
+        ];
+        string[] examples = ["ocrevus dose", "how much ocrevus should i take", "what is lupus"];
+        var profile = new ScopeProfile(entries, examples);
+        var analyzer = new QueryAnalyzer(SqliteFtsIndex.Build(entries), SynonymMap.Empty);
+
+        var onTopic = profile.Lift(analyzer.Analyze("ccsvi"));
+        var offTopic = profile.Lift(analyzer.Analyze("ocrevus"));
+        var mixed = profile.Lift(analyzer.Analyze("ccsvi ocrevus pizza"));
+
+        // "ccsvi": 5 of 5 phrasings, 0 of 3 examples; "ocrevus": 0 of 5, 2 of 3; "pizza" neither, so left out.
+        Assert.Equal(Math.Log(5.5 / 6) - Math.Log(0.5 / 4), onTopic.Mean, precision: 9);
+        Assert.Equal(Math.Log(0.5 / 6) - Math.Log(2.5 / 4), offTopic.Mean, precision: 9);
+        Assert.Equal((onTopic.Mean + offTopic.Mean) / 2, mixed.Mean, precision: 9);
+        Assert.Equal(offTopic.Mean, mixed.Lowest, precision: 9);
+        Assert.Equal(onTopic.Mean, mixed.Highest, precision: 9);
+        Assert.Equal(default, profile.Lift(analyzer.Analyze("pizza")));
+        Assert.Equal(default, new ScopeProfile(entries, []).Lift(analyzer.Analyze("ccsvi")));
+    }
+
     private static FaqEntry Entry(string id, string question, string answer, params string[] alternates) =>
         new() { Id = id, Question = question, Answer = answer, Alternates = alternates };
 

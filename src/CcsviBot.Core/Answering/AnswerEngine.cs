@@ -26,6 +26,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     private readonly SmallTalkDetector smallTalk;
     private readonly QueryAnalyzer analyzer;
     private readonly EntryMatcher matcher;
+    private readonly ScopeProfile scope;
     private readonly FrozenDictionary<string, FaqEntry> entryById;
     private readonly FrozenDictionary<string, FaqEntry> entryByPhrasing;
     private readonly IReadOnlyList<FaqEntry> starters;
@@ -49,6 +50,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         safety = new SafetyScreen(content.SafetyRules);
         smallTalk = new SmallTalkDetector(content.SmallTalk);
         this.matcher = matcher;
+        scope = new ScopeProfile(content.Entries, content.OutOfScopeExamples);
         analyzer = new QueryAnalyzer(index, new SynonymMap(content.SynonymGroups), smallTalk.PhraseWords, matcher.KnowsStem);
         entryById = content.Entries.DistinctBy(e => e.Id).ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
 
@@ -106,7 +108,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
             return None(EngineMessages.NoAnswer);
         }
 
-        var confidence = ConfidenceModel.Confidence(query, ranked);
+        var confidence = ConfidenceModel.Confidence(query, ranked, scope.Lift(query));
         var top = ranked[0];
         if (confidence >= options.AnswerThreshold)
         {
@@ -140,6 +142,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     /// <summary>How the engine reads a text: its concepts after spelling correction and synonym expansion.</summary>
     public AnalyzedQuery Analyze(string text) => analyzer.Analyze(text ?? string.Empty);
+
+    /// <summary>How strongly the query's words speak for the FAQ's topic against its out-of-scope examples.</summary>
+    internal ScopeLift ScopeLift(AnalyzedQuery query) => scope.Lift(query);
 
     /// <summary>The candidates, best first, with the features behind their scores.</summary>
     internal IReadOnlyList<MatchScore> Rank(string text) => Rank(Analyze(text));

@@ -19,24 +19,24 @@ namespace CcsviBot.Core.Answering;
 internal static class ConfidenceModel
 {
     /// <summary>Feature names, in the order of <see cref="Features"/> (after the intercept).</summary>
-    public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio", "affinity", "affinity-lead"];
+    public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio", "affinity", "affinity-lead", "scope-lift", "scope-lowest", "scope-highest"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] ScopeCoefficients = [-11.55, 10.557, -1.247, -1.232, 1.512, -5.109, 3.807, 1.202, 1.766, 3.655, -4.384, -4.277, 2.607];
-    private static readonly double[] RankCoefficients = [-5.942, -1.142, 2.238, 4.136, 3.545, 1.462, 1.081, -1.035, -1.5, 0.893, 2.318, 0.309, 1.485];
+    private static readonly double[] ScopeCoefficients = [-9.062, 14.929, -1.594, -2.879, 0.346, -9.299, 3.688, -3.731, 0.664, 4.057, -1.172, -9.205, 4.694, 1.038, 0.604, 0.645];
+    private static readonly double[] RankCoefficients = [-6.645, -0.732, 3.255, 4.565, 3.13, 0.776, 0.947, -1.342, -2.229, 2.416, 4.178, 0.146, 0.735, 0.825, -0.433, -0.228];
 
     /// <summary>The coefficients in use (scope, then rank), for the calibration to measure them against a refit.</summary>
     public static (IReadOnlyList<double> Scope, IReadOnlyList<double> Rank) CurrentCoefficients => (ScopeCoefficients, RankCoefficients);
 
-    public static double Confidence(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked) =>
-        ranked.Count == 0 || query.IsEmpty ? 0 : Confidence(ScopeCoefficients, RankCoefficients, Features(query, ranked));
+    public static double Confidence(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked, ScopeLift lift) =>
+        ranked.Count == 0 || query.IsEmpty ? 0 : Confidence(ScopeCoefficients, RankCoefficients, Features(query, ranked, lift));
 
     /// <summary>P(the FAQ answers the question) × P(the top candidate is the right entry), rounded as replies report it.</summary>
     public static double Confidence(IReadOnlyList<double> scope, IReadOnlyList<double> rank, IReadOnlyList<double> features) =>
         Math.Round(Logistic(scope, features) * Logistic(rank, features), 4);
 
     /// <summary>The model's inputs for a non-empty ranking.</summary>
-    public static double[] Features(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked)
+    public static double[] Features(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked, ScopeLift lift)
     {
         var top = ranked[0];
         var lead = top.Score - (ranked.Count > 1 ? ranked[1].Score : 0);
@@ -50,7 +50,7 @@ internal static class ConfidenceModel
         }
 
         return [top.Score, lead, top.QuestionCoverage, top.QuestionPrecision, top.AnswerCoverage, Math.Log(query.Terms.Count), unknownShare,
-            top.QuestionCoverage - otherCoverage, top.AnswerCoverage - otherAnswer, top.Score > 0 ? lead / top.Score : 0, top.Affinity, top.Affinity - otherAffinity];
+            top.QuestionCoverage - otherCoverage, top.AnswerCoverage - otherAnswer, top.Score > 0 ? lead / top.Score : 0, top.Affinity, top.Affinity - otherAffinity, lift.Mean, lift.Lowest, lift.Highest];
     }
 
     public static double Logistic(IReadOnlyList<double> coefficients, IReadOnlyList<double> features)

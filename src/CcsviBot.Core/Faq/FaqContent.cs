@@ -15,5 +15,8 @@ public sealed record FaqContent(
 {
     public IReadOnlyList<SmallTalkIntent> SmallTalk { get; init; } = [];
 
+    /// <summary>Questions the FAQ does not answer, as visitors ask them: they teach the engine what "out of scope" sounds like.</summary>
+    public IReadOnlyList<string> OutOfScopeExamples { get; init; } = [];
+
     public FaqEntry? Find(string id) => Entries.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
+using CcsviBot.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -8,7 +9,7 @@ namespace CcsviBot.Core.Faq;
 
 /// <summary>
 /// Loads an FAQ from a folder (<c>entries/*.md</c> with YAML front matter, <c>disclaimer.md</c>, <c>safety.yaml</c>,
-/// <c>smalltalk.yaml</c>, <c>synonyms.yaml</c>) or from a JSON Lines file (<c>.jsonl</c> / <c>.jsonl.gz</c>).
+/// <c>smalltalk.yaml</c>, <c>synonyms.yaml</c>, optionally <c>out-of-scope.yaml</c>) or from a JSON Lines file (<c>.jsonl</c> / <c>.jsonl.gz</c>).
 /// Never throws for bad content: a broken entry is left out with a located diagnostic, and the rest loads.
 /// </summary>
 public static class FaqLoader
@@ -18,6 +19,7 @@ public static class FaqLoader
     public const string SafetyFile = "safety.yaml";
     public const string SmallTalkFile = "smalltalk.yaml";
     public const string SynonymsFile = "synonyms.yaml";
+    public const string OutOfScopeFile = "out-of-scope.yaml";
 
     /// <summary>
     /// Loads <paramref name="path"/>. A JSON Lines FAQ has no disclaimer, safety, small-talk or synonym files of its own:
@@ -88,7 +90,49 @@ public static class FaqLoader
         }
 
         var content = WithSupportFiles(entries, folder, requireFiles: true, diagnostics);
+        var outOfScopePath = Path.Combine(folder, OutOfScopeFile);
+        if (File.Exists(outOfScopePath))
+        {
+            // Examples belong to this FAQ: no built-in default, and a JSON Lines corpus has none.
+            var examples = SupportFileReader.ReadQuestions(outOfScopePath, File.ReadAllText(outOfScopePath), diagnostics);
+            content = content with { OutOfScopeExamples = WithoutContradictions(examples, entries, outOfScopePath, diagnostics) };
+        }
+
         return new FaqLoadResult(entries.Count == 0 ? null : content, diagnostics) { Locations = locations };
+    }
+
+    /// <summary>The examples, each once; one that is also an entry's phrasing contradicts it and is reported as an error.</summary>
+    private static List<string> WithoutContradictions(List<(string Value, int Line)> examples, List<FaqEntry> entries, string file, List<FaqDiagnostic> diagnostics)
+    {
+        var entryOfPhrasing = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            foreach (var phrasing in entry.Alternates.Prepend(entry.Question))
+            {
+                entryOfPhrasing.TryAdd(TextNormalizer.Normalize(phrasing), entry.Id);
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<string>();
+        foreach (var (question, line) in examples)
+        {
+            var normal = TextNormalizer.Normalize(question);
+            if (entryOfPhrasing.TryGetValue(normal, out var id))
+            {
+                diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Error, $"'{question}' is also a phrasing of entry '{id}': a question is either answered or out of scope"));
+            }
+            else if (!seen.Add(normal))
+            {
+                diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Warning, $"'{question}' is listed twice"));
+            }
+            else
+            {
+                kept.Add(question);
+            }
+        }
+
+        return kept;
     }
 
     private static FaqLoadResult LoadJsonLines(string file, string? supportFolder, List<FaqDiagnostic> diagnostics)
@@ -248,6 +292,39 @@ internal static class SupportFileReader
         }
 
         return rules;
+    }
+
+    /// <summary><c>questions: [text, ...]</c>; blank items are left out.</summary>
+    public static List<(string Value, int Line)> ReadQuestions(string file, string? text, List<FaqDiagnostic> diagnostics)
+    {
+        var root = Parse(file, text, diagnostics);
+        if (root is null)
+        {
+            return [];
+        }
+
+        if (Yaml.Child(root, "questions") is not YamlSequenceNode list)
+        {
+            diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(root), DiagnosticSeverity.Error, "expected a 'questions:' list"));
+            return [];
+        }
+
+        var questions = new List<(string Value, int Line)>();
+        foreach (var item in list)
+        {
+            if (item is not YamlScalarNode { Value: { } value })
+            {
+                diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(item), DiagnosticSeverity.Error, "expected a question as plain text"));
+                continue;
+            }
+
+            if (value.Trim().Length > 0)
+            {
+                questions.Add((value.Trim(), Yaml.LineOf(item)));
+            }
+        }
+
+        return questions;
     }
 
     /// <summary><c>groups: [[term, term, ...], ...]</c>.</summary>

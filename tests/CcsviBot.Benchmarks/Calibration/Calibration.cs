@@ -233,13 +233,15 @@ internal static partial class Calibration
             var kept = entry.Alternates.Prepend(entry.Question).Where(p => !removed.Contains(TextNormalizer.Normalize(p))).ToList();
             return kept.Count == 0 ? entry : entry with { Question = kept[0], Alternates = kept.Skip(1).ToList() };
         }).ToList(),
+        OutOfScopeExamples = content.OutOfScopeExamples.Where(q => !removed.Contains(TextNormalizer.Normalize(q))).ToList(),
     };
 
     private static Row Ranked(AnswerEngine engine, List<MatchWeights> grid, string question, Source source, IReadOnlySet<string> expected, Reply? decided, int fold)
     {
         var query = engine.Analyze(question);
         var ranked = grid.Select(w => engine.Rank(query, w)).ToList();
-        return new Row(question, source, expected, [.. ranked.Select(r => r.Count == 0 || query.IsEmpty ? null : ConfidenceModel.Features(query, r))],
+        var lift = engine.ScopeLift(query);
+        return new Row(question, source, expected, [.. ranked.Select(r => r.Count == 0 || query.IsEmpty ? null : ConfidenceModel.Features(query, r, lift))],
             [.. ranked.Select(r => r.Count == 0 ? null : r[0].Entry.Id)], decided, fold);
     }
 
