@@ -22,8 +22,8 @@ internal static class ConfidenceModel
     public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio", "affinity", "affinity-lead", "scope-lift", "scope-lowest", "scope-highest"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] ScopeCoefficients = [-9.062, 14.929, -1.594, -2.879, 0.346, -9.299, 3.688, -3.731, 0.664, 4.057, -1.172, -9.205, 4.694, 1.038, 0.604, 0.645];
-    private static readonly double[] RankCoefficients = [-6.645, -0.732, 3.255, 4.565, 3.13, 0.776, 0.947, -1.342, -2.229, 2.416, 4.178, 0.146, 0.735, 0.825, -0.433, -0.228];
+    private static readonly double[] ScopeCoefficients = [-10.756, 9.171, -2.288, 0.541, 2.209, -4.875, 2.998, -2.463, 1.206, 3.074, 0.081, -4.473, 3.054, 1.941, 0.142, 0.577];
+    private static readonly double[] RankCoefficients = [-6.08, 1.083, 0.785, 1.161, 2.461, 0.532, 0.893, 2.992, 1.085, -0.325, 5.689, 1.818, 0.367, 0.013, 0.042, -0.003];
 
     /// <summary>The coefficients in use (scope, then rank), for the calibration to measure them against a refit.</summary>
     public static (IReadOnlyList<double> Scope, IReadOnlyList<double> Rank) CurrentCoefficients => (ScopeCoefficients, RankCoefficients);

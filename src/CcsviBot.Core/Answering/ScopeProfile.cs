@@ -25,8 +25,10 @@ internal sealed class ScopeProfile
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(outOfScopeExamples);
-        phrasingCount = CountStems(entries.SelectMany(e => e.Alternates.Prepend(e.Question)), phrasingsUsing);
-        exampleCount = CountStems(outOfScopeExamples, examplesUsing);
+        // Phrasings repeat the same few thousand words: stem each distinct word once.
+        var stemOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        phrasingCount = CountStems(entries.SelectMany(e => e.Alternates.Prepend(e.Question)), phrasingsUsing, stemOf);
+        exampleCount = CountStems(outOfScopeExamples, examplesUsing, stemOf);
     }
 
     /// <summary>The mean, lowest and highest lift over the query's concepts that either side uses (all 0 when none does).</summary>
@@ -68,12 +70,27 @@ internal sealed class ScopeProfile
     }
 
     /// <summary>Counts, per stem, how many of the texts use it; returns the number of texts with any content word.</summary>
-    private static int CountStems(IEnumerable<string> texts, Dictionary<string, int> into)
+    private static int CountStems(IEnumerable<string> texts, Dictionary<string, int> into, Dictionary<string, string> stemOf)
     {
         var count = 0;
+        var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in texts)
         {
-            var stems = ContentStems(text);
+            stems.Clear();
+            foreach (var word in TextNormalizer.Words(text))
+            {
+                if (!StopWords.Contains(word))
+                {
+                    if (!stemOf.TryGetValue(word, out var stem))
+                    {
+                        stem = PorterStemmer.Stem(word);
+                        stemOf[word] = stem;
+                    }
+
+                    stems.Add(stem);
+                }
+            }
+
             if (stems.Count == 0)
             {
                 continue;

@@ -19,8 +19,9 @@ namespace CcsviBot.Benchmarks.Calibration;
 /// leave-one-out over the entries' other phrasings (fit only).
 /// Dev and out-of-scope lines are split into five folds: for each grid setting of <see cref="MatchWeights"/> the
 /// two logistic models of <see cref="ConfidenceModel"/> (answerable; top candidate right) are fitted on four folds and
-/// score the fifth, so every line gets a validation confidence. Thresholds: wrong answers at most 2% of in-scope dev lines and "none" on at least 93% of out-of-scope
-/// lines (dev "none" lines alone too), on validation and on training, then as many right answers as that allows.
+/// score the fifth, so every line gets a validation confidence. Thresholds: wrong answers at most 2% of in-scope dev
+/// lines and "none" on at least 95% of out-of-scope lines (dev "none" lines alone too), on validation and on training,
+/// then as many right answers as that allows.
 /// The final model is fitted on all training data.
 /// </summary>
 internal static partial class Calibration
@@ -29,7 +30,9 @@ internal static partial class Calibration
     private const int Seed = 20_261_121;
     private const int Folds = 5;
     private const double MaxWrongShare = 0.02;
-    private const double MinNoneShare = 0.93;
+    // The floors are 3% and 90%; the margins cover the noise of a 259- and a 50-line evaluation. Raising "none" from 93%
+    // to 95% moved 1 point of in-scope lines from "Did you mean" to "none" on validation and left right answers as they were.
+    private const double MinNoneShare = 0.95;
 
     private enum Source
     {
