@@ -8,8 +8,9 @@ namespace CcsviBot.Core.Answering;
 /// likely the top candidate is the right entry when it is (<see cref="RankCoefficients"/>). One model for both had to
 /// trade the two apart; out-of-scope lines outnumber in-scope ones, so it learnt "is this about CCSVI" at the expense
 /// of "is it this entry". Features: how well the best entry covers the question (score, phrasing coverage and
-/// precision, answer coverage, affinity), how far it leads the others, and how many concepts the question has (words the
-/// FAQ does not know already lower the coverage features).
+/// precision, answer coverage, affinity), how far it leads the others, how many concepts the question has (words the
+/// FAQ does not know already lower the coverage features), and how strongly its words speak for the FAQ's topic against
+/// the maintainers' out-of-scope examples (<see cref="ScopeProfile"/>).
 /// Fitted on training data that is not the evaluation set (see docs/architecture.md, "How the confidence is
 /// calibrated"): the development set's visitor-style questions (outcome: the top candidate is an expected entry; its
 /// "none" lines never right), leave-one-out over the entries' own phrasings, and out-of-scope health questions plus

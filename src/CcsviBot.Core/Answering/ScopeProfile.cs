@@ -25,10 +25,11 @@ internal sealed class ScopeProfile
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(outOfScopeExamples);
-        // Phrasings repeat the same few thousand words: stem each distinct word once.
+        // Phrasings repeat the same few thousand words: stem each distinct word once. Without examples there is nothing
+        // to compare with, so a large corpus pays nothing.
         var stemOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        phrasingCount = CountStems(entries.SelectMany(e => e.Alternates.Prepend(e.Question)), phrasingsUsing, stemOf);
         exampleCount = CountStems(outOfScopeExamples, examplesUsing, stemOf);
+        phrasingCount = exampleCount == 0 ? 0 : CountStems(entries.SelectMany(e => e.Alternates.Prepend(e.Question)), phrasingsUsing, stemOf);
     }
 
     /// <summary>The mean, lowest and highest lift over the query's concepts that either side uses (all 0 when none does).</summary>
