@@ -47,7 +47,7 @@ internal sealed class ScopeProfile
             int inScope = 0, outOfScope = 0;
             foreach (var form in term.Forms)
             {
-                var stems = ContentStems(form);
+                var stems = ContentStems(form, PorterStemmer.Stem);
                 if (stems.Count > 0)
                 {
                     inScope = Math.Max(inScope, stems.Min(s => phrasingsUsing.GetValueOrDefault(s)));
@@ -73,25 +73,21 @@ internal sealed class ScopeProfile
     /// <summary>Counts, per stem, how many of the texts use it; returns the number of texts with any content word.</summary>
     private static int CountStems(IEnumerable<string> texts, Dictionary<string, int> into, Dictionary<string, string> stemOf)
     {
-        var count = 0;
-        var stems = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in texts)
+        string CachedStem(string word)
         {
-            stems.Clear();
-            foreach (var word in TextNormalizer.Words(text))
+            if (!stemOf.TryGetValue(word, out var stem))
             {
-                if (!StopWords.Contains(word))
-                {
-                    if (!stemOf.TryGetValue(word, out var stem))
-                    {
-                        stem = PorterStemmer.Stem(word);
-                        stemOf[word] = stem;
-                    }
-
-                    stems.Add(stem);
-                }
+                stem = PorterStemmer.Stem(word);
+                stemOf[word] = stem;
             }
 
+            return stem;
+        }
+
+        var count = 0;
+        foreach (var text in texts)
+        {
+            var stems = ContentStems(text, CachedStem);
             if (stems.Count == 0)
             {
                 continue;
@@ -107,8 +103,8 @@ internal sealed class ScopeProfile
         return count;
     }
 
-    private static HashSet<string> ContentStems(string text) =>
-        TextNormalizer.Words(text).Where(w => !StopWords.Contains(w)).Select(PorterStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> ContentStems(string text, Func<string, string> stem) =>
+        TextNormalizer.Words(text).Where(w => !StopWords.Contains(w)).Select(stem).ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>What <see cref="ScopeProfile.Lift"/> measures: mean, lowest and highest log ratio over the question's concepts.</summary>
