@@ -150,7 +150,7 @@ public sealed class SearchTests : IDisposable
         using var index = SqliteFtsIndex.Build(entries);
         var query = new QueryAnalyzer(index, SynonymMap.Empty).Analyze("what is ccsvi");
 
-        var ranked = new EntryMatcher(entries).Rank(query, entries, MatchWeights.Default with { SoftCredit = 1 });
+        var ranked = new EntryMatcher(entries).Rank(query, entries, MatchWeights.Default with { SoftCredit = 1 }, PhrasingClassifier.None);
 
         Assert.Equal(ranked[0].Score, ranked[1].Score);
         Assert.Equal(["condition", "bot"], ranked.Select(m => m.Entry.Id));
@@ -169,14 +169,63 @@ public sealed class SearchTests : IDisposable
         var query = new QueryAnalyzer(index, SynonymMap.Empty).Analyze("veins");
         var matcher = new EntryMatcher(entries);
 
-        var ranked = matcher.Rank(query, entries, MatchWeights.Default with { Affinity = 1 });
-        var withoutAffinity = matcher.Rank(query, entries, MatchWeights.Default with { Affinity = 0 });
+        var ranked = matcher.Rank(query, entries, MatchWeights.Default with { Affinity = 1 }, PhrasingClassifier.None);
+        var withoutAffinity = matcher.Rank(query, entries, MatchWeights.Default with { Affinity = 0 }, PhrasingClassifier.None);
 
         Assert.Equal("veins", ranked[0].Entry.Id);
         Assert.Equal(1, ranked.Sum(m => m.Affinity), precision: 9);
         Assert.True(ranked[0].Affinity > 0.5, $"affinity {ranked[0].Affinity}");
         static double Lead(IReadOnlyList<MatchScore> scores) => scores.Single(m => m.Entry.Id == "veins").Score - scores.Single(m => m.Entry.Id == "symptoms").Score;
         Assert.Equal(ranked[0].Affinity - ranked[1].Affinity, Lead(ranked) - Lead(withoutAffinity), precision: 9);
+    }
+
+    [Fact]
+    public void The_phrasing_classifier_learns_which_words_tell_the_entries_apart_and_reads_a_synonym_group_as_one_word()
+    {
+        FaqEntry[] entries =
+        [
+            Entry("symptoms", "What are the symptoms of CCSVI?", "a list", "ccsvi signs", "what would I notice with ccsvi", "does ccsvi cause fatigue"),
+            Entry("veins", "Which veins are involved in CCSVI?", "the neck", "neck veins in ccsvi", "jugular veins", "is the azygos vein involved"),
+        ];
+        var synonyms = new SynonymMap([["ccsvi", "chronic cerebrospinal venous insufficiency"]]);
+        var classifier = PhrasingClassifier.Train(entries, synonyms);
+        using var index = SqliteFtsIndex.Build(entries);
+        var analyzer = new QueryAnalyzer(index, synonyms);
+        double[] Shares(string question)
+        {
+            var shares = new double[entries.Length];
+            classifier.Shares(analyzer.Analyze(question), entries, shares);
+            return shares;
+        }
+
+        var jugular = Shares("jugular");
+        var signs = Shares("ccsvi signs");
+
+        Assert.True(jugular[1] > 0.7, $"veins {jugular[1]}");
+        Assert.True(signs[0] > 0.7, $"symptoms {signs[0]}");
+        Assert.Equal(1, jugular.Sum(), precision: 9);
+        Assert.Equal(signs, Shares("chronic cerebrospinal venous insufficiency signs"));
+        // The same phrasings always train the same model, and a trained model answers many threads at once.
+        var again = new double[entries.Length];
+        PhrasingClassifier.Train(entries, synonyms).Shares(analyzer.Analyze("jugular"), entries, again);
+        Assert.Equal(jugular, again);
+        var parallel = new System.Collections.Concurrent.ConcurrentBag<double[]>();
+        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel.Add(Shares(i % 2 == 0 ? "jugular" : "ccsvi signs")));
+        Assert.All(parallel, shares => Assert.True(shares.SequenceEqual(jugular) || shares.SequenceEqual(signs)));
+    }
+
+    [Fact]
+    public void Without_a_trained_classifier_every_candidate_gets_the_same_share()
+    {
+        // A corpus of thousands of entries, one phrasing each, has nothing to learn from and would take seconds to train.
+        var many = Enumerable.Range(0, PhrasingClassifier.MaxEntries + 1).Select(i => Entry($"e{i}", $"question number {i}", "an answer")).ToList();
+        var classifier = PhrasingClassifier.Train(many, SynonymMap.Empty);
+        using var index = SqliteFtsIndex.Build(many.Take(3).ToList());
+        var shares = new double[3];
+
+        classifier.Shares(new QueryAnalyzer(index, SynonymMap.Empty).Analyze("question number 1"), many.Take(3).ToList(), shares);
+
+        Assert.All(shares, share => Assert.Equal(1 / 3.0, share, precision: 9));
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     private readonly SmallTalkDetector smallTalk;
     private readonly QueryAnalyzer analyzer;
     private readonly EntryMatcher matcher;
+    private readonly PhrasingClassifier classifier;
     private readonly ScopeProfile scope;
     private readonly FrozenDictionary<string, FaqEntry> entryById;
     private readonly FrozenDictionary<string, FaqEntry> entryByPhrasing;
@@ -34,12 +35,12 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     public IReadOnlyList<FaqEntry> StarterQuestions => starters;
 
     public AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options)
-        : this(content, index, options, new EntryMatcher((content ?? throw new ArgumentNullException(nameof(content))).Entries))
+        : this(content, index, options, new EntryMatcher((content ?? throw new ArgumentNullException(nameof(content))).Entries), PhrasingClassifier.Train(content.Entries, new SynonymMap(content.SynonymGroups)))
     {
     }
 
-    /// <summary>With a matcher built beforehand (in parallel with the index, see <see cref="KnowledgeBaseFactory"/>).</summary>
-    internal AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options, EntryMatcher matcher)
+    /// <summary>With a matcher and classifier built beforehand (in parallel with the index, see <see cref="KnowledgeBaseFactory"/>).</summary>
+    internal AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options, EntryMatcher matcher, PhrasingClassifier classifier)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(index);
@@ -50,6 +51,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         safety = new SafetyScreen(content.SafetyRules);
         smallTalk = new SmallTalkDetector(content.SmallTalk);
         this.matcher = matcher;
+        this.classifier = classifier;
         scope = new ScopeProfile(content.Entries, content.OutOfScopeExamples);
         analyzer = new QueryAnalyzer(index, new SynonymMap(content.SynonymGroups), smallTalk.PhraseWords, matcher.KnowsStem);
         entryById = content.Entries.DistinctBy(e => e.Id).ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
@@ -153,7 +155,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     /// <summary>With other re-score weights: the calibration compares them on the same candidates.</summary>
     internal IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, MatchWeights weights) =>
-        query.IsEmpty ? [] : matcher.Rank(query, index.Candidates(query, CandidatePool), weights);
+        query.IsEmpty ? [] : matcher.Rank(query, index.Candidates(query, CandidatePool), weights, classifier);
 
     private const double ClarifyCandidateRatio = 0.6;
 

@@ -8,9 +8,9 @@ namespace CcsviBot.Core.Answering;
 /// likely the top candidate is the right entry when it is (<see cref="RankCoefficients"/>). One model for both had to
 /// trade the two apart; out-of-scope lines outnumber in-scope ones, so it learnt "is this about CCSVI" at the expense
 /// of "is it this entry". Features: how well the best entry covers the question (score, phrasing coverage and
-/// precision, answer coverage, affinity), how far it leads the others, how many concepts the question has (words the
-/// FAQ does not know already lower the coverage features), and how strongly its words speak for the FAQ's topic against
-/// the maintainers' out-of-scope examples (<see cref="ScopeProfile"/>).
+/// precision, answer coverage, affinity, the phrasing classifier's preference), how far it leads the others, how many
+/// concepts the question has (words the FAQ does not know already lower the coverage features), and how strongly its
+/// words speak for the FAQ's topic against the maintainers' out-of-scope examples (<see cref="ScopeProfile"/>).
 /// Fitted on training data that is not the evaluation set (see docs/architecture.md, "How the confidence is
 /// calibrated"): the development set's visitor-style questions (outcome: the top candidate is an expected entry; its
 /// "none" lines never right), leave-one-out over the entries' own phrasings, and out-of-scope health questions plus
@@ -20,11 +20,11 @@ namespace CcsviBot.Core.Answering;
 internal static class ConfidenceModel
 {
     /// <summary>Feature names, in the order of <see cref="Features"/> (after the intercept).</summary>
-    public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio", "affinity", "affinity-lead", "scope-lift", "scope-lowest", "scope-highest"];
+    public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio", "affinity", "affinity-lead", "scope-lift", "scope-lowest", "scope-highest", "preference", "preference-lead"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] ScopeCoefficients = [-10.756, 9.171, -2.288, 0.541, 2.209, -4.875, 2.998, -2.463, 1.206, 3.074, 0.081, -4.473, 3.054, 1.941, 0.142, 0.577];
-    private static readonly double[] RankCoefficients = [-6.08, 1.083, 0.785, 1.161, 2.461, 0.532, 0.893, 2.992, 1.085, -0.325, 5.689, 1.818, 0.367, 0.013, 0.042, -0.003];
+    private static readonly double[] ScopeCoefficients = [-10.027, 4.37, 1.486, 1.955, 1.99, -0.339, 3.35, -1.38, 0.354, 3.186, -6.212, -9.093, 4.793, 1.719, 0.175, 0.632, 0.08, 0.644];
+    private static readonly double[] RankCoefficients = [-1.111, 0.809, 2.638, -0.59, 0.937, 0.206, -0.396, 1.342, 2.521, 3.68, -2.178, 1.825, -0.474, -0.086, -0.033, -0.035, 0.325, 0.856];
 
     /// <summary>The coefficients in use (scope, then rank), for the calibration to measure them against a refit.</summary>
     public static (IReadOnlyList<double> Scope, IReadOnlyList<double> Rank) CurrentCoefficients => (ScopeCoefficients, RankCoefficients);
@@ -42,16 +42,18 @@ internal static class ConfidenceModel
         var top = ranked[0];
         var lead = top.Score - (ranked.Count > 1 ? ranked[1].Score : 0);
         var unknownShare = query.Terms.Count(t => !t.Known) / (double)query.Terms.Count;
-        double otherCoverage = 0, otherAnswer = 0, otherAffinity = 0;
+        double otherCoverage = 0, otherAnswer = 0, otherAffinity = 0, otherPreference = 0;
         for (var i = 1; i < ranked.Count; i++)
         {
             otherCoverage = Math.Max(otherCoverage, ranked[i].QuestionCoverage);
             otherAnswer = Math.Max(otherAnswer, ranked[i].AnswerCoverage);
             otherAffinity = Math.Max(otherAffinity, ranked[i].Affinity);
+            otherPreference = Math.Max(otherPreference, ranked[i].Preference);
         }
 
         return [top.Score, lead, top.QuestionCoverage, top.QuestionPrecision, top.AnswerCoverage, Math.Log(query.Terms.Count), unknownShare,
-            top.QuestionCoverage - otherCoverage, top.AnswerCoverage - otherAnswer, top.Score > 0 ? lead / top.Score : 0, top.Affinity, top.Affinity - otherAffinity, lift.Mean, lift.Lowest, lift.Highest];
+            top.QuestionCoverage - otherCoverage, top.AnswerCoverage - otherAnswer, top.Score > 0 ? lead / top.Score : 0, top.Affinity, top.Affinity - otherAffinity, lift.Mean, lift.Lowest, lift.Highest,
+            top.Preference, top.Preference - otherPreference];
     }
 
     public static double Logistic(IReadOnlyList<double> coefficients, IReadOnlyList<double> features)

@@ -11,13 +11,14 @@ internal readonly record struct MatchScore(
     double QuestionCoverage,
     double QuestionPrecision,
     double AnswerCoverage,
-    double Affinity);
+    double Affinity,
+    double Preference);
 
 /// <summary>How the re-score mixes its parts; <see cref="Default"/> is chosen by the benchmark project's <c>calibrate</c> mode.</summary>
-internal readonly record struct MatchWeights(double Phrasing, double PrecisionShare, double Answer, double Vocabulary, double Unknown, double FunctionWord, double SoftCredit, double Affinity)
+internal readonly record struct MatchWeights(double Phrasing, double PrecisionShare, double Answer, double Vocabulary, double Unknown, double FunctionWord, double SoftCredit, double Affinity, double Preference)
 {
     // Chosen by cross-validated right answers on the calibration's training data (dev set, never the evaluation set).
-    public static MatchWeights Default { get; } = new(0.8, 0.7, 0.6, 0.4, 2.5, 0.3, 0.8, 0);
+    public static MatchWeights Default { get; } = new(0.8, 0.7, 0.6, 0.4, 2.5, 0.3, 0.8, 0.3, 0.6);
 }
 
 /// <summary>
@@ -28,6 +29,8 @@ internal readonly record struct MatchWeights(double Phrasing, double PrecisionSh
 /// the FAQ never mentions ("diabetes") pulls coverage down. Affinity adds what no single phrasing shows: how often the
 /// entry's phrasings, taken together, use the query's concepts (a naive Bayes likelihood over phrasings, shared out
 /// among the candidates), so words that keep coming back in one entry's phrasings point to it even in new combinations.
+/// Preference is the <see cref="PhrasingClassifier"/>'s share among the candidates: the same phrasings, with the words
+/// weighed together by a discriminative model instead of one by one.
 /// The index only chooses the candidates: their order, and so the index engine, never changes the ranking (equal scores
 /// keep the FAQ's order). Built once per snapshot; immutable.
 /// </summary>
@@ -178,9 +181,8 @@ internal sealed class EntryMatcher
     /// <summary>True when some entry uses a word with this stem (so the word is not a typo, whatever its form).</summary>
     public bool KnowsStem(string stem) => stemIds.ContainsKey(stem);
 
-    public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<FaqEntry> candidates) => Rank(query, candidates, MatchWeights.Default);
-
-    public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<FaqEntry> candidates, MatchWeights weights)
+    /// <param name="classifier">Trained on the same entries' phrasings: its shares are <see cref="MatchScore.Preference"/>.</param>
+    public IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, IReadOnlyList<FaqEntry> candidates, MatchWeights weights, PhrasingClassifier classifier)
     {
         var topicConcepts = query.Terms.Select(t => ToConcept(t, weights.Unknown)).ToArray();
         var topicWeight = topicConcepts.Sum(c => c.Weight);
@@ -239,12 +241,15 @@ internal sealed class EntryMatcher
         // Each candidate's share of the candidates' summed likelihood; subtracting the highest keeps Exp in range.
         var highest = parts.Count == 0 ? 0 : parts.Max(p => p.Likelihood);
         var total = parts.Sum(p => Math.Exp(p.Likelihood - highest));
+        var preferences = new double[parts.Count];
+        classifier.Shares(query, parts.ConvertAll(p => p.Entry), preferences);
         var scores = new List<(MatchScore Match, TieBreak TieBreak)>(parts.Count);
-        foreach (var part in parts)
+        for (var i = 0; i < parts.Count; i++)
         {
+            var part = parts[i];
             var affinity = Math.Exp(part.Likelihood - highest) / total;
-            var score = (weights.Phrasing * part.Phrasing) + (weights.Answer * part.Answer) + (weights.Vocabulary * part.Vocabulary) + (weights.Affinity * affinity);
-            scores.Add((new MatchScore(part.Entry, score, part.Coverage, part.Precision, part.Answer, affinity), part.TieBreak));
+            var score = (weights.Phrasing * part.Phrasing) + (weights.Answer * part.Answer) + (weights.Vocabulary * part.Vocabulary) + (weights.Affinity * affinity) + (weights.Preference * preferences[i]);
+            scores.Add((new MatchScore(part.Entry, score, part.Coverage, part.Precision, part.Answer, affinity, preferences[i]), part.TieBreak));
         }
 
         scores.Sort(static (a, b) => BetterFirst(a, b));

@@ -1,5 +1,6 @@
 using CcsviBot.Core.Faq;
 using CcsviBot.Core.Search;
+using CcsviBot.Core.Text;
 
 namespace CcsviBot.Core.Answering;
 
@@ -16,12 +17,13 @@ public static class KnowledgeBaseFactory
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
         }
 
-        // The FTS5 index and the engine's entry profiles are independent: build them side by side.
+        // The FTS5 index, the engine's entry profiles and the phrasing classifier are independent: build them side by side.
         var matcher = Task.Run(() => new EntryMatcher(content.Entries));
+        var classifier = Task.Run(() => PhrasingClassifier.Train(content.Entries, new SynonymMap(content.SynonymGroups)));
         var index = SqliteFtsIndex.Build(content.Entries);
         try
         {
-            return new KnowledgeBase(content, new AnswerEngine(content, index, options, matcher.GetAwaiter().GetResult()), version, (time ?? TimeProvider.System).GetUtcNow());
+            return new KnowledgeBase(content, new AnswerEngine(content, index, options, matcher.GetAwaiter().GetResult(), classifier.GetAwaiter().GetResult()), version, (time ?? TimeProvider.System).GetUtcNow());
         }
         catch
         {

@@ -220,7 +220,7 @@ internal static partial class Calibration
         }
 
         var w = grid[s];
-        Console.WriteLine(Invariant($"MatchWeights.Default new({w.Phrasing}, {w.PrecisionShare}, {w.Answer}, {w.Vocabulary}, {w.Unknown}, {w.FunctionWord}, {w.SoftCredit}, {w.Affinity})"));
+        Console.WriteLine(Invariant($"MatchWeights.Default new({w.Phrasing}, {w.PrecisionShare}, {w.Answer}, {w.Vocabulary}, {w.Unknown}, {w.FunctionWord}, {w.SoftCredit}, {w.Affinity}, {w.Preference})"));
         Console.WriteLine("ConfidenceModel.ScopeCoefficients and RankCoefficients (intercept, " + string.Join(", ", ConfidenceModel.FeatureNames) + "):");
         Console.WriteLine("    [" + string.Join(", ", model.Scope.Select(c => c.ToString("0.###", CultureInfo.InvariantCulture))) + "]");
         Console.WriteLine("    [" + string.Join(", ", model.Rank.Select(c => c.ToString("0.###", CultureInfo.InvariantCulture))) + "]");
@@ -350,17 +350,15 @@ internal static partial class Calibration
     {
         // The phrasing weight stays fixed: only the ratios change the ranking, and the confidence model absorbs scale.
         // A neighbourhood of the current weights: a full grid would take minutes. Precision share (0.5, 0.7), soft
-        // credit (0.6, 0.8, 1.0) and the function-word weight (0.15, 0.3, 0.5) were checked the same way and are fixed.
+        // credit (0.6, 0.8, 1.0), the function-word weight (0.15, 0.3, 0.5), the vocabulary weight (0.4, 0.6) and the
+        // unknown-word factor (1.5, 2.5) were checked the same way and are fixed.
         foreach (var answer in new[] { 0.6, 0.8 })
         {
-            foreach (var vocabulary in new[] { 0.4, 0.6 })
+            foreach (var affinity in new[] { 0, 0.3 })
             {
-                foreach (var unknown in new[] { 1.5, 2.5 })
+                foreach (var preference in new[] { 0, 0.15, 0.3, 0.6 })
                 {
-                    foreach (var affinity in new[] { 0, 0.15, 0.3, 0.5 })
-                    {
-                        yield return MatchWeights.Default with { Answer = answer, Vocabulary = vocabulary, Unknown = unknown, Affinity = affinity };
-                    }
+                    yield return MatchWeights.Default with { Answer = answer, Affinity = affinity, Preference = preference };
                 }
             }
         }

@@ -1,0 +1,328 @@
+using System.Runtime.CompilerServices;
+using CcsviBot.Core.Faq;
+using CcsviBot.Core.Search;
+using CcsviBot.Core.Text;
+
+namespace CcsviBot.Core.Answering;
+
+/// <summary>
+/// A multinomial logistic regression that learns, from the entries' own phrasings, which words and word pairs tell
+/// each entry from the others. The matcher's affinity counts how often an entry's phrasings use each query word on its
+/// own (naive Bayes); this model weighs the words together, so a word every entry shares learns no weight and a pair
+/// ("family" with "history") can point elsewhere than its words do. Features: the stems of the query's concepts (a
+/// synonym group is one feature), each pair of neighbouring concepts, and the function words ("what is" against "I
+/// want"). Trained once per snapshot by stochastic gradient descent with AdaGrad steps and a small ridge, in a fixed
+/// order, so the same content always gives the same model. Immutable.
+/// A large corpus (thousands of entries, usually one phrasing each) has nothing to learn from and would cost seconds:
+/// above <see cref="MaxEntries"/> there is no model and <see cref="Shares"/> gives every candidate the same share.
+/// </summary>
+internal sealed class PhrasingClassifier
+{
+    public const int MaxEntries = 1_000;
+
+    private const int Epochs = 5;
+    private const double LearningRate = 0.5;
+    private const double Ridge = 1e-4;
+    private const int Seed = 17;
+
+    private readonly Vocabulary vocabulary;
+    private readonly Dictionary<FaqEntry, int> classOf;
+    private readonly double[] weights;
+    private readonly double[] biases;
+    private readonly int classCount;
+
+    private PhrasingClassifier(Vocabulary vocabulary, Dictionary<FaqEntry, int> classOf, double[] weights, double[] biases)
+    {
+        this.vocabulary = vocabulary;
+        this.classOf = classOf;
+        this.weights = weights;
+        this.biases = biases;
+        classCount = biases.Length;
+    }
+
+    /// <summary>A model that knows no entry: every candidate gets the same share.</summary>
+    public static PhrasingClassifier None { get; } = new(new Vocabulary(), new(ReferenceEqualityComparer.Instance), [], []);
+
+    public static PhrasingClassifier Train(IReadOnlyList<FaqEntry> entries, SynonymMap synonyms)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(synonyms);
+        if (entries.Count < 2 || entries.Count > MaxEntries)
+        {
+            return None;
+        }
+
+        var vocabulary = new Vocabulary();
+        var classOf = new Dictionary<FaqEntry, int>(ReferenceEqualityComparer.Instance);
+        var examples = new List<(int[] Features, int Class)>();
+        // Phrasings repeat the same few thousand words: read each distinct word (or synonym term) once.
+        var conceptOfWord = new Dictionary<string, int>(StringComparer.Ordinal);
+        var concepts = new List<int>();
+        var functionWords = new List<string>();
+        foreach (var entry in entries)
+        {
+            if (!classOf.TryAdd(entry, classOf.Count))
+            {
+                continue;
+            }
+
+            foreach (var phrasing in entry.Alternates.Prepend(entry.Question))
+            {
+                // As the query analyser reads a question; phrasings need no spelling correction.
+                var words = TextNormalizer.Words(phrasing);
+                concepts.Clear();
+                functionWords.Clear();
+                for (var i = 0; i < words.Length;)
+                {
+                    var (span, forms) = synonyms.MatchAt(words, i);
+                    if (span > 0)
+                    {
+                        if (!conceptOfWord.TryGetValue(forms[0], out var group))
+                        {
+                            group = vocabulary.AddConcept(GroupKey(forms));
+                            conceptOfWord[forms[0]] = group;
+                        }
+
+                        AddOnce(concepts, group);
+                        i += span;
+                        continue;
+                    }
+
+                    var word = words[i++];
+                    if (StopWords.Contains(word))
+                    {
+                        functionWords.Add(word);
+                    }
+                    else
+                    {
+                        if (!conceptOfWord.TryGetValue(word, out var concept))
+                        {
+                            concept = vocabulary.AddConcept(PorterStemmer.Stem(word));
+                            conceptOfWord[word] = concept;
+                        }
+
+                        AddOnce(concepts, concept);
+                    }
+                }
+
+                var features = vocabulary.Features(concepts, functionWords, learn: true);
+                if (features.Length > 0)
+                {
+                    examples.Add((features, classOf[entry]));
+                }
+            }
+        }
+
+        var (weights, biases) = Fit(examples, vocabulary.FeatureCount, classOf.Count);
+        return new PhrasingClassifier(vocabulary, classOf, weights, biases);
+    }
+
+    private static void AddOnce(List<int> concepts, int concept)
+    {
+        if (!concepts.Contains(concept))
+        {
+            concepts.Add(concept);
+        }
+    }
+
+    /// <summary>
+    /// The weights (feature by class) and class biases. Optimised at once: a snapshot trains one model, so tiered
+    /// compilation would otherwise run most of the training in unoptimised code.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (double[] Weights, double[] Biases) Fit(List<(int[] Features, int Class)> examples, int featureCount, int classCount)
+    {
+        var weights = new double[featureCount * classCount];
+        var biases = new double[classCount];
+        var squaredGradients = new double[weights.Length];
+        var biasSquaredGradients = new double[classCount];
+        var gradients = new double[classCount];
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var random = new Random(Seed);
+        for (var epoch = 0; epoch < Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var n in order)
+            {
+                var (features, label) = examples[n];
+                Probabilities(features, weights, biases, gradients);
+                gradients[label] -= 1;
+                Step(biases, biasSquaredGradients, gradients, ridge: 0);
+                foreach (var f in features)
+                {
+                    Step(weights.AsSpan(f * classCount, classCount), squaredGradients.AsSpan(f * classCount, classCount), gradients, Ridge);
+                }
+            }
+        }
+
+        return (weights, biases);
+    }
+
+    /// <summary>Each candidate's share of the model's probability among the candidates, in their order.</summary>
+    public void Shares(AnalyzedQuery query, IReadOnlyList<FaqEntry> candidates, Span<double> shares)
+    {
+        if (classCount == 0)
+        {
+            shares[..candidates.Count].Fill(candidates.Count == 0 ? 0 : 1.0 / candidates.Count);
+            return;
+        }
+
+        var concepts = query.Terms.Select(t => vocabulary.ConceptId(t.Alternatives.Count > 0 ? GroupKey([.. t.Forms]) : PorterStemmer.Stem(t.Text))).ToList();
+        var features = vocabulary.Features(concepts, query.FunctionWords, learn: false);
+        var highest = double.MinValue;
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            if (!classOf.TryGetValue(candidates[c], out var k))
+            {
+                shares[c] = double.NegativeInfinity;
+                continue;
+            }
+
+            var logit = biases[k];
+            foreach (var f in features)
+            {
+                logit += weights[(f * classCount) + k];
+            }
+
+            shares[c] = logit;
+            highest = Math.Max(highest, logit);
+        }
+
+        var total = 0.0;
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            shares[c] = double.IsNegativeInfinity(shares[c]) ? 0 : Math.Exp(shares[c] - highest);
+            total += shares[c];
+        }
+
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            shares[c] = total > 0 ? shares[c] / total : 0;
+        }
+    }
+
+    /// <summary>
+    /// One AdaGrad step on a row of weights, one per class. A class the model already all but rules out has a gradient
+    /// near 0: skipping it costs nothing in accuracy and, after the first epochs, most of the training time.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Step(Span<double> row, Span<double> squaredGradients, double[] gradients, double ridge)
+    {
+        for (var k = 0; k < row.Length; k++)
+        {
+            var gradient = gradients[k];
+            if (Math.Abs(gradient) < NegligibleGradient)
+            {
+                continue;
+            }
+
+            var step = gradient + (ridge * row[k]);
+            squaredGradients[k] += step * step;
+            row[k] -= LearningRate * step / Math.Sqrt(squaredGradients[k]);
+        }
+    }
+
+    private const double NegligibleGradient = 1e-3;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Probabilities(int[] features, double[] weights, double[] biases, double[] into)
+    {
+        var classCount = biases.Length;
+        biases.CopyTo(into, 0);
+        foreach (var f in features)
+        {
+            var row = weights.AsSpan(f * classCount, classCount);
+            for (var k = 0; k < classCount; k++)
+            {
+                into[k] += row[k];
+            }
+        }
+
+        var highest = into.Max();
+        var total = 0.0;
+        for (var k = 0; k < classCount; k++)
+        {
+            into[k] = Math.Exp(into[k] - highest);
+            total += into[k];
+        }
+
+        for (var k = 0; k < classCount; k++)
+        {
+            into[k] /= total;
+        }
+    }
+
+    /// <summary>A synonym group is one concept whichever of its terms was typed.</summary>
+    private static string GroupKey(IReadOnlyList<string> forms) => "=" + forms.Min(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Concepts (stems, synonym groups) and features by number. A feature is a concept, a pair of neighbouring concepts
+    /// (in either order), or a function word. Filled while training, then only read.
+    /// </summary>
+    private sealed class Vocabulary
+    {
+        private const int Unknown = -1;
+
+        private readonly Dictionary<string, int> conceptIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<long, int> conceptFeatures = [];
+        private readonly Dictionary<string, int> functionWordFeatures = new(StringComparer.Ordinal);
+
+        public int FeatureCount => conceptFeatures.Count + functionWordFeatures.Count;
+
+        public int AddConcept(string key)
+        {
+            if (!conceptIds.TryGetValue(key, out var id))
+            {
+                id = conceptIds.Count;
+                conceptIds[key] = id;
+            }
+
+            return id;
+        }
+
+        public int ConceptId(string key) => conceptIds.GetValueOrDefault(key, Unknown);
+
+        /// <summary>
+        /// The distinct features of a text. While training, new ones get numbers; afterwards the vocabulary is only read
+        /// (by any number of threads at once) and unknown ones are left out.
+        /// </summary>
+        public int[] Features(IReadOnlyList<int> concepts, IReadOnlyList<string> functionWords, bool learn)
+        {
+            var features = new List<int>((2 * concepts.Count) + functionWords.Count);
+            void Add<TKey>(Dictionary<TKey, int> known, TKey key)
+                where TKey : notnull
+            {
+                if (known.TryGetValue(key, out var id))
+                {
+                    features.Add(id);
+                }
+                else if (learn)
+                {
+                    features.Add(known[key] = FeatureCount);
+                }
+            }
+
+            for (var i = 0; i < concepts.Count; i++)
+            {
+                if (concepts[i] == Unknown)
+                {
+                    continue;
+                }
+
+                Add(conceptFeatures, concepts[i]);
+                if (i > 0 && concepts[i - 1] != Unknown)
+                {
+                    var (low, high) = concepts[i - 1] < concepts[i] ? (concepts[i - 1], concepts[i]) : (concepts[i], concepts[i - 1]);
+                    Add(conceptFeatures, ((long)(low + 1) << 32) | (uint)high);
+                }
+            }
+
+            foreach (var word in functionWords)
+            {
+                Add(functionWordFeatures, word);
+            }
+
+            return [.. features.Distinct()];
+        }
+    }
+}
