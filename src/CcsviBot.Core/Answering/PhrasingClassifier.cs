@@ -55,8 +55,6 @@ internal sealed class PhrasingClassifier
         var vocabulary = new Vocabulary();
         var classOf = new Dictionary<FaqEntry, int>(ReferenceEqualityComparer.Instance);
         var examples = new List<(int[] Features, int Class)>();
-        // Phrasings repeat the same few thousand words: read each distinct word (or synonym term) once.
-        var conceptOfWord = new Dictionary<string, int>(StringComparer.Ordinal);
         var concepts = new List<int>();
         var functionWords = new List<string>();
         foreach (var entry in entries)
@@ -77,13 +75,7 @@ internal sealed class PhrasingClassifier
                     var (span, forms) = synonyms.MatchAt(words, i);
                     if (span > 0)
                     {
-                        if (!conceptOfWord.TryGetValue(forms[0], out var group))
-                        {
-                            group = vocabulary.AddConcept(GroupKey(forms));
-                            conceptOfWord[forms[0]] = group;
-                        }
-
-                        AddOnce(concepts, group);
+                        AddOnce(concepts, vocabulary.LearnGroup(forms));
                         i += span;
                         continue;
                     }
@@ -95,13 +87,7 @@ internal sealed class PhrasingClassifier
                     }
                     else
                     {
-                        if (!conceptOfWord.TryGetValue(word, out var concept))
-                        {
-                            concept = vocabulary.AddConcept(PorterStemmer.Stem(word));
-                            conceptOfWord[word] = concept;
-                        }
-
-                        AddOnce(concepts, concept);
+                        AddOnce(concepts, vocabulary.LearnWord(word));
                     }
                 }
 
@@ -167,7 +153,12 @@ internal sealed class PhrasingClassifier
             return;
         }
 
-        var concepts = query.Terms.Select(t => vocabulary.ConceptId(t.Alternatives.Count > 0 ? GroupKey([.. t.Forms]) : PorterStemmer.Stem(t.Text))).ToList();
+        var concepts = new int[query.Terms.Count];
+        for (var t = 0; t < concepts.Length; t++)
+        {
+            concepts[t] = vocabulary.ConceptOf(query.Terms[t]);
+        }
+
         var features = vocabulary.Features(concepts, query.FunctionWords, learn: false);
         var highest = double.MinValue;
         for (var c = 0; c < candidates.Count; c++)
@@ -264,12 +255,42 @@ internal sealed class PhrasingClassifier
         private const int Unknown = -1;
 
         private readonly Dictionary<string, int> conceptIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> conceptOfWord = new(StringComparer.Ordinal);
         private readonly Dictionary<long, int> conceptFeatures = [];
         private readonly Dictionary<string, int> functionWordFeatures = new(StringComparer.Ordinal);
 
         public int FeatureCount => conceptFeatures.Count + functionWordFeatures.Count;
 
-        public int AddConcept(string key)
+        /// <summary>A phrasing's word: its stem's concept. Phrasings repeat the same few thousand words, so each is stemmed once.</summary>
+        public int LearnWord(string word)
+        {
+            if (!conceptOfWord.TryGetValue(word, out var id))
+            {
+                id = AddConcept(PorterStemmer.Stem(word));
+                conceptOfWord[word] = id;
+            }
+
+            return id;
+        }
+
+        /// <summary>A synonym term of a phrasing (<paramref name="forms"/>, the typed one first): its group's concept.</summary>
+        public int LearnGroup(IReadOnlyList<string> forms)
+        {
+            if (!conceptOfWord.TryGetValue(forms[0], out var id))
+            {
+                id = AddConcept(GroupKey(forms));
+                conceptOfWord[forms[0]] = id;
+            }
+
+            return id;
+        }
+
+        /// <summary>A query concept's number; a word no phrasing uses in any form is unknown.</summary>
+        public int ConceptOf(QueryTerm term) =>
+            conceptOfWord.TryGetValue(term.Text, out var id) ? id
+            : conceptIds.GetValueOrDefault(term.Alternatives.Count > 0 ? GroupKey([.. term.Forms]) : PorterStemmer.Stem(term.Text), Unknown);
+
+        private int AddConcept(string key)
         {
             if (!conceptIds.TryGetValue(key, out var id))
             {
@@ -279,8 +300,6 @@ internal sealed class PhrasingClassifier
 
             return id;
         }
-
-        public int ConceptId(string key) => conceptIds.GetValueOrDefault(key, Unknown);
 
         /// <summary>
         /// The distinct features of a text. While training, new ones get numbers; afterwards the vocabulary is only read
