@@ -23,8 +23,8 @@ internal static class ConfidenceModel
     public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio", "affinity", "affinity-lead", "scope-lift", "scope-lowest", "scope-highest", "preference", "preference-lead"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] ScopeCoefficients = [-10.027, 4.37, 1.486, 1.955, 1.99, -0.339, 3.35, -1.38, 0.354, 3.186, -6.212, -9.093, 4.793, 1.719, 0.175, 0.632, 0.08, 0.644];
-    private static readonly double[] RankCoefficients = [-1.111, 0.809, 2.638, -0.59, 0.937, 0.206, -0.396, 1.342, 2.521, 3.68, -2.178, 1.825, -0.474, -0.086, -0.033, -0.035, 0.325, 0.856];
+    private static readonly double[] ScopeCoefficients = [-9.834, 6.567, -0.491, 1.712, 1.709, -2.574, 2.81, -0.868, 0.687, 3.458, -3.595, -8.186, 4.286, 1.597, 0.206, 0.594, -0.744, 0.526];
+    private static readonly double[] RankCoefficients = [-1.657, 3.999, 1.686, -2.533, -0.44, -2.14, 0.063, 3.441, 0.944, 2.564, -1.699, -0.462, -0.167, -0.213, 0.094, 0.03, 0.11, 1.373];
 
     /// <summary>The coefficients in use (scope, then rank), for the calibration to measure them against a refit.</summary>
     public static (IReadOnlyList<double> Scope, IReadOnlyList<double> Rank) CurrentCoefficients => (ScopeCoefficients, RankCoefficients);
