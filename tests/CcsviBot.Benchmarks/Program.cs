@@ -21,11 +21,13 @@ if (args.Length == 3 && args[0] == "features")
     return FeatureDump.Run(args[1], args[2]);
 }
 
-// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- reload ccsvi|medquad-16k [ROUNDS] [ASKERS] (hot reload under load)
-if (args.Length is >= 2 and <= 4 && args[0] == "reload")
+// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- reload ccsvi|medquad-16k [ROUNDS] [ASKERS] [--change-phrasings] (hot reload under load)
+if (args.Length is >= 2 and <= 5 && args[0] == "reload")
 {
-    int Number(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
-    return await ReloadUnderLoad.RunAsync(args[1], Number(2, 10), Number(3, Environment.ProcessorCount));
+    var changePhrasings = args[^1] == "--change-phrasings";
+    var numbers = changePhrasings ? args[..^1] : args;
+    int Number(int index, int fallback) => numbers.Length > index ? int.Parse(numbers[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return await ReloadUnderLoad.RunAsync(args[1], Number(2, 10), Number(3, Environment.ProcessorCount), changePhrasings);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Corpora).Assembly).Run(args);

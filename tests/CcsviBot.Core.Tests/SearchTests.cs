@@ -187,8 +187,9 @@ public sealed class SearchTests : IDisposable
             Entry("symptoms", "What are the symptoms of CCSVI?", "a list", "ccsvi signs", "what would I notice with ccsvi", "does ccsvi cause fatigue"),
             Entry("veins", "Which veins are involved in CCSVI?", "the neck", "neck veins in ccsvi", "jugular veins", "is the azygos vein involved"),
         ];
-        var synonyms = new SynonymMap([["ccsvi", "chronic cerebrospinal venous insufficiency"]]);
-        var classifier = PhrasingClassifier.Train(entries, synonyms);
+        IReadOnlyList<IReadOnlyList<string>> groups = [["ccsvi", "chronic cerebrospinal venous insufficiency"]];
+        var synonyms = new SynonymMap(groups);
+        var classifier = PhrasingClassifier.Train(entries, groups);
         using var index = SqliteFtsIndex.Build(entries);
         var analyzer = new QueryAnalyzer(index, synonyms);
         double[] Shares(string question)
@@ -207,7 +208,7 @@ public sealed class SearchTests : IDisposable
         Assert.Equal(signs, Shares("chronic cerebrospinal venous insufficiency signs"));
         // The same phrasings always train the same model, and a trained model answers many threads at once.
         var again = new double[entries.Length];
-        PhrasingClassifier.Train(entries, synonyms).Shares(analyzer.Analyze("jugular"), entries, again);
+        PhrasingClassifier.Train(entries, groups).Shares(analyzer.Analyze("jugular"), entries, again);
         Assert.Equal(jugular, again);
         var parallel = new System.Collections.Concurrent.ConcurrentBag<double[]>();
         Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel.Add(Shares(i % 2 == 0 ? "jugular" : "ccsvi signs")));
@@ -215,11 +216,33 @@ public sealed class SearchTests : IDisposable
     }
 
     [Fact]
+    public void A_reload_reuses_the_classifier_while_ids_phrasings_and_synonyms_stay_the_same()
+    {
+        FaqEntry[] entries = [Entry("symptoms", "What are the symptoms?", "a list", "ccsvi signs"), Entry("veins", "Which veins?", "the neck", "jugular veins")];
+        IReadOnlyList<IReadOnlyList<string>> groups = [["ccsvi", "chronic cerebrospinal venous insufficiency"]];
+        var live = PhrasingClassifier.Train(entries, groups);
+
+        // Edited answers (new entry objects) keep the model; any change to what it learns from trains a new one.
+        Assert.Same(live, PhrasingClassifier.Train([entries[0] with { Answer = "a longer list" }, entries[1] with { Answer = "the neck and chest" }], groups, live));
+        Assert.NotSame(live, PhrasingClassifier.Train([entries[0] with { Alternates = ["ccsvi signs", "what would I notice"] }, entries[1]], groups, live));
+        Assert.NotSame(live, PhrasingClassifier.Train([entries[0] with { Id = "signs" }, entries[1]], groups, live));
+        Assert.NotSame(live, PhrasingClassifier.Train([entries[1], entries[0]], groups, live));
+        Assert.NotSame(live, PhrasingClassifier.Train(entries, [["ccsvi", "venous insufficiency"]], live));
+        // Moving a word from the question into an alternate is a change, though the words are the same.
+        Assert.NotSame(live, PhrasingClassifier.Train([entries[0] with { Question = "What are the", Alternates = ["symptoms? ccsvi signs"] }, entries[1]], groups, live));
+
+        using var first = KnowledgeBaseFactory.Build(TestPaths.LoadFixture(), new AnsweringOptions(), 1);
+        using var second = KnowledgeBaseFactory.Build(TestPaths.LoadFixture(), new AnsweringOptions(), 2, previous: first);
+        Assert.NotSame(PhrasingClassifier.None, ((AnswerEngine)first.Engine).Classifier);
+        Assert.Same(((AnswerEngine)first.Engine).Classifier, ((AnswerEngine)second.Engine).Classifier);
+    }
+
+    [Fact]
     public void Without_a_trained_classifier_every_candidate_gets_the_same_share()
     {
         // A corpus of thousands of entries, one phrasing each, has nothing to learn from and would take seconds to train.
         var many = Enumerable.Range(0, PhrasingClassifier.MaxEntries + 1).Select(i => Entry($"e{i}", $"question number {i}", "an answer")).ToList();
-        var classifier = PhrasingClassifier.Train(many, SynonymMap.Empty);
+        var classifier = PhrasingClassifier.Train(many, []);
         using var index = SqliteFtsIndex.Build(many.Take(3).ToList());
         var shares = new double[3];
 

@@ -35,7 +35,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     public IReadOnlyList<FaqEntry> StarterQuestions => starters;
 
     public AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options)
-        : this(content, index, options, new EntryMatcher((content ?? throw new ArgumentNullException(nameof(content))).Entries), PhrasingClassifier.Train(content.Entries, new SynonymMap(content.SynonymGroups)))
+        : this(content, index, options, new EntryMatcher((content ?? throw new ArgumentNullException(nameof(content))).Entries), PhrasingClassifier.Train(content.Entries, content.SynonymGroups))
     {
     }
 
@@ -144,6 +144,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     /// <summary>How the engine reads a text: its concepts after spelling correction and synonym expansion.</summary>
     public AnalyzedQuery Analyze(string text) => analyzer.Analyze(text ?? string.Empty);
+
+    /// <summary>The model trained on this snapshot's phrasings, for the next snapshot to take over when they are unchanged.</summary>
+    internal PhrasingClassifier Classifier => classifier;
 
     /// <summary>How strongly the query's words speak for the FAQ's topic against its out-of-scope examples.</summary>
     internal ScopeLift ScopeLift(AnalyzedQuery query) => scope.Lift(query);

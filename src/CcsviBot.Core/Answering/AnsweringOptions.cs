@@ -8,10 +8,10 @@ public sealed class AnsweringOptions
     public const string SectionName = "Answering";
 
     /// <summary>Confidence at or above which the top entry is given as the answer.</summary>
-    public double AnswerThreshold { get; set; } = 0.6127;
+    public double AnswerThreshold { get; set; } = 0.6018;
 
     /// <summary>Confidence at or above which candidates are offered ("Did you mean…"); below it the reply is "none".</summary>
-    public double ClarifyThreshold { get; set; } = 0.2626;
+    public double ClarifyThreshold { get; set; } = 0.2593;
 
     /// <summary>Longer messages get a polite limit reply instead of a search (the safety screen still runs).</summary>
     public int MaxQuestionLength { get; set; } = 2000;

@@ -23,8 +23,8 @@ internal static class ConfidenceModel
     public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio", "affinity", "affinity-lead", "scope-lift", "scope-lowest", "scope-highest", "preference", "preference-lead"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] ScopeCoefficients = [-9.834, 6.567, -0.491, 1.712, 1.709, -2.574, 2.81, -0.868, 0.687, 3.458, -3.595, -8.186, 4.286, 1.597, 0.206, 0.594, -0.744, 0.526];
-    private static readonly double[] RankCoefficients = [-1.657, 3.999, 1.686, -2.533, -0.44, -2.14, 0.063, 3.441, 0.944, 2.564, -1.699, -0.462, -0.167, -0.213, 0.094, 0.03, 0.11, 1.373];
+    private static readonly double[] ScopeCoefficients = [-10.392, 5.801, 0.07, 2.606, 1.69, -3.012, 2.827, -0.494, 0.16, 3.556, -2.944, -6.177, 3.501, 1.58, 0.232, 0.616, 1.316, 0.047];
+    private static readonly double[] RankCoefficients = [-3.337, 2.349, 0.483, -1.959, 0.104, 0.041, 0.262, 2.887, 1.029, 2.307, 0.77, 1.016, -0.102, 0.002, 0.041, -0.003, 1.676, 1.88];
 
     /// <summary>The coefficients in use (scope, then rank), for the calibration to measure them against a refit.</summary>
     public static (IReadOnlyList<double> Scope, IReadOnlyList<double> Rank) CurrentCoefficients => (ScopeCoefficients, RankCoefficients);

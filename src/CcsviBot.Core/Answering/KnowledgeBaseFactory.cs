@@ -1,13 +1,13 @@
 using CcsviBot.Core.Faq;
 using CcsviBot.Core.Search;
-using CcsviBot.Core.Text;
 
 namespace CcsviBot.Core.Answering;
 
 /// <summary>Builds a knowledge base snapshot: the FTS5 index over the content and the engine over both.</summary>
 public static class KnowledgeBaseFactory
 {
-    public static KnowledgeBase Build(FaqContent content, AnsweringOptions options, long version, TimeProvider? time = null)
+    /// <param name="previous">The live snapshot, when this one replaces it: what did not change is taken over rather than rebuilt.</param>
+    public static KnowledgeBase Build(FaqContent content, AnsweringOptions options, long version, TimeProvider? time = null, KnowledgeBase? previous = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
@@ -19,7 +19,7 @@ public static class KnowledgeBaseFactory
 
         // The FTS5 index, the engine's entry profiles and the phrasing classifier are independent: build them side by side.
         var matcher = Task.Run(() => new EntryMatcher(content.Entries));
-        var classifier = Task.Run(() => PhrasingClassifier.Train(content.Entries, new SynonymMap(content.SynonymGroups)));
+        var classifier = Task.Run(() => PhrasingClassifier.Train(content.Entries, content.SynonymGroups, (previous?.Engine as AnswerEngine)?.Classifier));
         var index = SqliteFtsIndex.Build(content.Entries);
         try
         {

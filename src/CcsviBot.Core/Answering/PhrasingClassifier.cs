@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using CcsviBot.Core.Faq;
 using CcsviBot.Core.Search;
 using CcsviBot.Core.Text;
@@ -11,8 +14,9 @@ namespace CcsviBot.Core.Answering;
 /// own (naive Bayes); this model weighs the words together, so a word every entry shares learns no weight and a pair
 /// ("family" with "history") can point elsewhere than its words do. Features: the stems of the query's concepts (a
 /// synonym group is one feature), each pair of neighbouring concepts, and the function words ("what is" against "I
-/// want"). Trained once per snapshot by stochastic gradient descent with AdaGrad steps and a small ridge, in a fixed
-/// order, so the same content always gives the same model. Immutable.
+/// want"). Trained once per snapshot by stochastic gradient descent with AdaGrad steps and a small ridge, in an order
+/// that each phrasing's own text decides, so the same content always gives the same model and a small edit a close one. Immutable. A reload whose entries' ids and phrasings and
+/// synonyms are unchanged (an edited answer, source or review date) reuses the live snapshot's model instead.
 /// A large corpus (thousands of entries, usually one phrasing each) has nothing to learn from and would cost seconds:
 /// above <see cref="MaxEntries"/> there is no model and <see cref="Shares"/> gives every candidate the same share.
 /// </summary>
@@ -23,16 +27,18 @@ internal sealed class PhrasingClassifier
     private const int Epochs = 5;
     private const double LearningRate = 0.5;
     private const double Ridge = 1e-4;
-    private const int Seed = 17;
 
     private readonly Vocabulary vocabulary;
-    private readonly Dictionary<FaqEntry, int> classOf;
+    // By entry id, not by entry: a model reused by the next snapshot meets that snapshot's entry objects.
+    private readonly Dictionary<string, int> classOf;
+    private readonly byte[] trainedOn;
     private readonly float[] weights;
     private readonly float[] biases;
     private readonly int classCount;
 
-    private PhrasingClassifier(Vocabulary vocabulary, Dictionary<FaqEntry, int> classOf, float[] weights, float[] biases)
+    private PhrasingClassifier(byte[] trainedOn, Vocabulary vocabulary, Dictionary<string, int> classOf, float[] weights, float[] biases)
     {
+        this.trainedOn = trainedOn;
         this.vocabulary = vocabulary;
         this.classOf = classOf;
         this.weights = weights;
@@ -41,25 +47,37 @@ internal sealed class PhrasingClassifier
     }
 
     /// <summary>A model that knows no entry: every candidate gets the same share.</summary>
-    public static PhrasingClassifier None { get; } = new(new Vocabulary(), new(ReferenceEqualityComparer.Instance), [], []);
+    public static PhrasingClassifier None { get; } = new([], new Vocabulary(), new(StringComparer.Ordinal), [], []);
 
-    public static PhrasingClassifier Train(IReadOnlyList<FaqEntry> entries, SynonymMap synonyms)
+    /// <summary>
+    /// The model for these entries and synonym groups: <paramref name="previous"/> (the live snapshot's) when it was
+    /// trained on the same ids, phrasings and synonyms, else a new one.
+    /// </summary>
+    public static PhrasingClassifier Train(IReadOnlyList<FaqEntry> entries, IReadOnlyList<IReadOnlyList<string>> synonymGroups, PhrasingClassifier? previous = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        ArgumentNullException.ThrowIfNull(synonyms);
+        ArgumentNullException.ThrowIfNull(synonymGroups);
         if (entries.Count < 2 || entries.Count > MaxEntries)
         {
             return None;
         }
 
+        var trainedOn = Fingerprint(entries, synonymGroups);
+        if (previous is not null && previous.trainedOn.AsSpan().SequenceEqual(trainedOn))
+        {
+            return previous;
+        }
+
+        var synonyms = new SynonymMap(synonymGroups);
+
         var vocabulary = new Vocabulary();
-        var classOf = new Dictionary<FaqEntry, int>(ReferenceEqualityComparer.Instance);
-        var examples = new List<(int[] Features, int Class)>();
+        var classOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var examples = new List<(int[] Features, int Class, uint Place)>();
         var concepts = new List<int>();
         var functionWords = new List<string>();
         foreach (var entry in entries)
         {
-            if (!classOf.TryAdd(entry, classOf.Count))
+            if (!classOf.TryAdd(entry.Id, classOf.Count))
             {
                 continue;
             }
@@ -94,13 +112,77 @@ internal sealed class PhrasingClassifier
                 var features = vocabulary.Features(concepts, functionWords, learn: true);
                 if (features.Length > 0)
                 {
-                    examples.Add((features, classOf[entry]));
+                    examples.Add((features, classOf[entry.Id], PlaceOf(entry.Id, phrasing)));
                 }
             }
         }
 
         var (weights, biases) = Fit(examples, vocabulary.FeatureCount, classOf.Count);
-        return new PhrasingClassifier(vocabulary, classOf, weights, biases);
+        return new PhrasingClassifier(trainedOn, vocabulary, classOf, weights, biases);
+    }
+
+    /// <summary>
+    /// Where a phrasing goes in the training order: a hash of the phrasing itself, reshuffled each epoch. Stochastic
+    /// gradient descent stops short of the exact optimum, so its result depends on the order; shuffling positions would
+    /// let one added alternate reorder every example and swing the answers to unrelated questions. With the order a
+    /// function of each phrasing, an edit moves only the phrasings it touches.
+    /// </summary>
+    private static uint PlaceOf(string entryId, string phrasing)
+    {
+        // FNV-1a: string.GetHashCode differs between processes, and the same content must train the same model.
+        var hash = 2166136261u;
+        foreach (var c in entryId + "\n" + phrasing)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
+
+    /// <summary>A 32-bit finaliser (MurmurHash3's): nearby inputs land far apart.</summary>
+    private static uint Mix(uint value)
+    {
+        value ^= value >> 16;
+        value *= 0x85EBCA6Bu;
+        value ^= value >> 13;
+        value *= 0xC2B2AE35u;
+        return value ^ (value >> 16);
+    }
+
+    /// <summary>A SHA-256 of everything training reads, in order and length-prefixed: each entry's id and phrasings, then the synonym groups.</summary>
+    private static byte[] Fingerprint(IReadOnlyList<FaqEntry> entries, IReadOnlyList<IReadOnlyList<string>> synonymGroups)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void AppendCount(int count)
+        {
+            Span<byte> bytes = stackalloc byte[sizeof(int)];
+            BinaryPrimitives.WriteInt32LittleEndian(bytes, count);
+            hash.AppendData(bytes);
+        }
+
+        void Append(IReadOnlyCollection<string> texts)
+        {
+            AppendCount(texts.Count);
+            foreach (var text in texts)
+            {
+                AppendCount(text.Length);
+                hash.AppendData(Encoding.UTF8.GetBytes(text));
+            }
+        }
+
+        AppendCount(entries.Count);
+        foreach (var entry in entries)
+        {
+            Append([entry.Id, entry.Question, .. entry.Alternates]);
+        }
+
+        AppendCount(synonymGroups.Count);
+        foreach (var group in synonymGroups)
+        {
+            Append(group);
+        }
+
+        return hash.GetHashAndReset();
     }
 
     private static void AddOnce(List<int> concepts, int concept)
@@ -117,21 +199,27 @@ internal sealed class PhrasingClassifier
     /// in unoptimised code.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (float[] Weights, float[] Biases) Fit(List<(int[] Features, int Class)> examples, int featureCount, int classCount)
+    private static (float[] Weights, float[] Biases) Fit(List<(int[] Features, int Class, uint Place)> examples, int featureCount, int classCount)
     {
         var weights = new float[featureCount * classCount];
         var biases = new float[classCount];
         var squaredGradients = new double[featureCount];
         var biasSquaredGradients = 0.0;
         var gradients = new double[classCount];
-        var order = Enumerable.Range(0, examples.Count).ToArray();
-        var random = new Random(Seed);
+        var order = new int[examples.Count];
+        var sortKeys = new ulong[examples.Count];
         for (var epoch = 0; epoch < Epochs; epoch++)
         {
-            random.Shuffle(order);
+            for (var n = 0; n < order.Length; n++)
+            {
+                order[n] = n;
+                sortKeys[n] = ((ulong)Mix(examples[n].Place + ((uint)epoch * 0x9E3779B9u)) << 32) | (uint)n;
+            }
+
+            Array.Sort(sortKeys, order);
             foreach (var n in order)
             {
-                var (features, label) = examples[n];
+                var (features, label, _) = examples[n];
                 Probabilities(features, weights, biases, gradients);
                 gradients[label] -= 1;
                 Step(biases, ref biasSquaredGradients, gradients, ridge: 0);
@@ -164,7 +252,7 @@ internal sealed class PhrasingClassifier
         var highest = double.MinValue;
         for (var c = 0; c < candidates.Count; c++)
         {
-            if (!classOf.TryGetValue(candidates[c], out var k))
+            if (!classOf.TryGetValue(candidates[c].Id, out var k))
             {
                 shares[c] = double.NegativeInfinity;
                 continue;

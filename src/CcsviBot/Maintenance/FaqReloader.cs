@@ -140,7 +140,7 @@ public sealed partial class FaqReloader : IDisposable
         }
 
         var version = Interlocked.Increment(ref _version);
-        var built = KnowledgeBaseFactory.Build(loaded.Content, _answering.Value, version, _time);
+        var built = KnowledgeBaseFactory.Build(loaded.Content, _answering.Value, version, _time, TryCurrent());
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var result = new ReloadResult(_time.GetUtcNow(), trigger, true, version, built.Content.Entries.Count, elapsed, [], warnings);
 
