@@ -15,8 +15,9 @@ namespace CcsviBot.Core.Answering;
 /// ("family" with "history") can point elsewhere than its words do. Features: the stems of the query's concepts (a
 /// synonym group is one feature), each pair of neighbouring concepts, and the function words ("what is" against "I
 /// want"). Trained once per snapshot by stochastic gradient descent with AdaGrad steps and a small ridge, in an order
-/// that each phrasing's own text decides, so the same content always gives the same model and a small edit a close one. Immutable. A reload whose entries' ids and phrasings and
-/// synonyms are unchanged (an edited answer, source or review date) reuses the live snapshot's model instead.
+/// that each phrasing's own text decides, so the same content always gives the same model and a small edit a close
+/// one. Immutable. A reload whose entries' ids, phrasings and synonyms are unchanged (an edited answer, source or review
+/// date) reuses the live snapshot's model instead.
 /// A large corpus (thousands of entries, usually one phrasing each) has nothing to learn from and would cost seconds:
 /// above <see cref="MaxEntries"/> there is no model and <see cref="Shares"/> gives every candidate the same share.
 /// </summary>
@@ -69,7 +70,6 @@ internal sealed class PhrasingClassifier
         }
 
         var synonyms = new SynonymMap(synonymGroups);
-
         var vocabulary = new Vocabulary();
         var classOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var examples = new List<(int[] Features, int Class, uint Place)>();
