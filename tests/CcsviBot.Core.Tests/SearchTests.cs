@@ -238,17 +238,23 @@ public sealed class SearchTests : IDisposable
     }
 
     [Fact]
-    public void Without_a_trained_classifier_every_candidate_gets_the_same_share()
+    public void Without_a_trained_classifier_the_affinity_stands_in_for_the_preference()
     {
         // A corpus of thousands of entries, one phrasing each, has nothing to learn from and would take seconds to train.
         var many = Enumerable.Range(0, PhrasingClassifier.MaxEntries + 1).Select(i => Entry($"e{i}", $"question number {i}", "an answer")).ToList();
-        var classifier = PhrasingClassifier.Train(many, []);
-        using var index = SqliteFtsIndex.Build(many.Take(3).ToList());
-        var shares = new double[3];
+        Assert.False(PhrasingClassifier.Train(many, []).IsTrained);
+        Assert.True(PhrasingClassifier.Train(many.Take(2).ToList(), []).IsTrained);
 
-        classifier.Shares(new QueryAnalyzer(index, SynonymMap.Empty).Analyze("question number 1"), many.Take(3).ToList(), shares);
+        var entries = new List<FaqEntry>
+        {
+            Entry("symptoms", "What are the symptoms of narrow veins?", "a list", "ccsvi signs"),
+            Entry("veins", "Which veins are involved?", "the neck", "neck veins", "jugular veins"),
+        };
+        using var index = SqliteFtsIndex.Build(entries);
+        var ranked = new EntryMatcher(entries).Rank(new QueryAnalyzer(index, SynonymMap.Empty).Analyze("veins"), entries, MatchWeights.Default, PhrasingClassifier.None);
 
-        Assert.All(shares, share => Assert.Equal(1 / 3.0, share, precision: 9));
+        Assert.All(ranked, m => Assert.Equal(m.Affinity, m.Preference));
+        Assert.True(ranked[0].Preference > ranked[1].Preference);
     }
 
     [Fact]

@@ -241,13 +241,24 @@ internal sealed class EntryMatcher
         // Each candidate's share of the candidates' summed likelihood; subtracting the highest keeps Exp in range.
         var highest = parts.Count == 0 ? 0 : parts.Max(p => p.Likelihood);
         var total = parts.Sum(p => Math.Exp(p.Likelihood - highest));
+        var affinities = parts.ConvertAll(p => Math.Exp(p.Likelihood - highest) / total);
         var preferences = new double[parts.Count];
-        classifier.Shares(query, parts.ConvertAll(p => p.Entry), preferences);
+        if (classifier.IsTrained)
+        {
+            classifier.Shares(query, parts.ConvertAll(p => p.Entry), preferences);
+        }
+        else
+        {
+            // No model (a large corpus, one phrasing per entry): the naive Bayes share is the nearest stand-in, so the
+            // confidence still sees a preference that speaks for the top candidate, as it did in calibration.
+            affinities.CopyTo(preferences);
+        }
+
         var scores = new List<(MatchScore Match, TieBreak TieBreak)>(parts.Count);
         for (var i = 0; i < parts.Count; i++)
         {
             var part = parts[i];
-            var affinity = Math.Exp(part.Likelihood - highest) / total;
+            var affinity = affinities[i];
             var score = (weights.Phrasing * part.Phrasing) + (weights.Answer * part.Answer) + (weights.Vocabulary * part.Vocabulary) + (weights.Affinity * affinity) + (weights.Preference * preferences[i]);
             scores.Add((new MatchScore(part.Entry, score, part.Coverage, part.Precision, part.Answer, affinity, preferences[i]), part.TieBreak));
         }

@@ -19,7 +19,7 @@ namespace CcsviBot.Core.Answering;
 /// one. Immutable. A reload whose entries' ids, phrasings and synonyms are unchanged (an edited answer, source or review
 /// date) reuses the live snapshot's model instead.
 /// A large corpus (thousands of entries, usually one phrasing each) has nothing to learn from and would cost seconds:
-/// above <see cref="MaxEntries"/> there is no model and <see cref="Shares"/> gives every candidate the same share.
+/// above <see cref="MaxEntries"/> there is no model (<see cref="IsTrained"/> is false).
 /// </summary>
 internal sealed class PhrasingClassifier
 {
@@ -233,13 +233,15 @@ internal sealed class PhrasingClassifier
         return (weights, biases);
     }
 
-    /// <summary>Each candidate's share of the model's probability among the candidates, in their order.</summary>
+    /// <summary>True when there is a model (see <see cref="MaxEntries"/>).</summary>
+    public bool IsTrained => classCount > 0;
+
+    /// <summary>Each candidate's share of the model's probability among the candidates, in their order (only when <see cref="IsTrained"/>).</summary>
     public void Shares(AnalyzedQuery query, IReadOnlyList<FaqEntry> candidates, Span<double> shares)
     {
-        if (classCount == 0)
+        if (!IsTrained)
         {
-            shares[..candidates.Count].Fill(candidates.Count == 0 ? 0 : 1.0 / candidates.Count);
-            return;
+            throw new InvalidOperationException("There is no model for this content.");
         }
 
         var concepts = new int[query.Terms.Count];
