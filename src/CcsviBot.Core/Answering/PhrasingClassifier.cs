@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using CcsviBot.Core.Faq;
@@ -27,7 +29,7 @@ internal sealed class PhrasingClassifier
 
     private const int Epochs = 5;
     private const double LearningRate = 0.5;
-    private const double Ridge = 1e-4;
+    private const float Ridge = 1e-4f;
 
     private readonly Vocabulary vocabulary;
     // By entry id, not by entry: a model reused by the next snapshot meets that snapshot's entry objects.
@@ -36,6 +38,7 @@ internal sealed class PhrasingClassifier
     private readonly float[] weights;
     private readonly float[] biases;
     private readonly int classCount;
+    private readonly int width;
 
     private PhrasingClassifier(byte[] trainedOn, Vocabulary vocabulary, Dictionary<string, int> classOf, float[] weights, float[] biases)
     {
@@ -44,7 +47,8 @@ internal sealed class PhrasingClassifier
         this.classOf = classOf;
         this.weights = weights;
         this.biases = biases;
-        classCount = biases.Length;
+        classCount = classOf.Count;
+        width = biases.Length;
     }
 
     /// <summary>A model that knows no entry: every candidate gets the same share.</summary>
@@ -194,18 +198,21 @@ internal sealed class PhrasingClassifier
     }
 
     /// <summary>
-    /// The weights (feature by class, in single precision: the model is kept with every snapshot) and class biases.
-    /// Optimised at once: a snapshot trains one model, so tiered compilation would otherwise run most of the training
-    /// in unoptimised code.
+    /// The weights (feature by class, in single precision: the model is kept with every snapshot) and class biases. Each
+    /// feature's row is padded to a whole number of SIMD vectors (padding classes have a bias of minus infinity, so
+    /// they never take probability and never learn). Optimised at once: a snapshot trains one model, so tiered
+    /// compilation would otherwise run most of the training in unoptimised code.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (float[] Weights, float[] Biases) Fit(List<(int[] Features, int Class, uint Place)> examples, int featureCount, int classCount)
     {
-        var weights = new float[featureCount * classCount];
-        var biases = new float[classCount];
+        var width = RowWidth(classCount);
+        var weights = new float[featureCount * width];
+        var biases = new float[width];
+        biases.AsSpan(classCount).Fill(float.NegativeInfinity);
         var squaredGradients = new double[featureCount];
         var biasSquaredGradients = 0.0;
-        var gradients = new double[classCount];
+        var gradients = new float[width];
         var order = new int[examples.Count];
         var sortKeys = new ulong[examples.Count];
         for (var epoch = 0; epoch < Epochs; epoch++)
@@ -225,13 +232,15 @@ internal sealed class PhrasingClassifier
                 Step(biases, ref biasSquaredGradients, gradients, ridge: 0);
                 foreach (var f in features)
                 {
-                    Step(weights.AsSpan(f * classCount, classCount), ref squaredGradients[f], gradients, Ridge);
+                    Step(weights.AsSpan(f * width, width), ref squaredGradients[f], gradients, Ridge);
                 }
             }
         }
 
         return (weights, biases);
     }
+
+    private static int RowWidth(int classCount) => (classCount + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
 
     /// <summary>True when there is a model (see <see cref="MaxEntries"/>).</summary>
     public bool IsTrained => classCount > 0;
@@ -263,7 +272,7 @@ internal sealed class PhrasingClassifier
             var logit = biases[k];
             foreach (var f in features)
             {
-                logit += weights[(f * classCount) + k];
+                logit += weights[(f * width) + k];
             }
 
             shares[c] = logit;
@@ -287,60 +296,72 @@ internal sealed class PhrasingClassifier
     /// One AdaGrad step on a row of weights (one per class), with one step size per row from the row's summed squared
     /// gradients: a square root per feature rather than per weight. A class the model already all but rules out has a
     /// gradient near 0: skipping it costs nothing in accuracy and, after the first epoch, most of the training time.
+    /// The squares are summed in class order, whatever the vector width, so every machine trains the same model.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Step(Span<float> row, ref double squaredGradients, double[] gradients, double ridge)
+    private static void Step(Span<float> row, ref double squaredGradients, float[] gradients, float ridge)
     {
-        for (var k = 0; k < row.Length; k++)
+        var rowVectors = MemoryMarshal.Cast<float, Vector<float>>(row);
+        var gradientVectors = MemoryMarshal.Cast<float, Vector<float>>(gradients.AsSpan());
+        Span<float> steps = stackalloc float[row.Length];
+        var stepVectors = MemoryMarshal.Cast<float, Vector<float>>(steps);
+        var negligible = new Vector<float>(NegligibleGradient);
+        for (var i = 0; i < rowVectors.Length; i++)
         {
-            if (Math.Abs(gradients[k]) >= NegligibleGradient)
-            {
-                var step = gradients[k] + (ridge * row[k]);
-                squaredGradients += step * step;
-            }
+            var gradient = gradientVectors[i];
+            var counts = Vector.GreaterThanOrEqual(Vector.Abs(gradient), negligible);
+            stepVectors[i] = Vector.ConditionalSelect(counts, gradient + (rowVectors[i] * ridge), Vector<float>.Zero);
         }
 
-        var rate = LearningRate / Math.Sqrt(squaredGradients + 1e-12);
-        for (var k = 0; k < row.Length; k++)
+        var sum = 0.0;
+        foreach (var step in steps)
         {
-            if (Math.Abs(gradients[k]) >= NegligibleGradient)
-            {
-                row[k] -= (float)(rate * (gradients[k] + (ridge * row[k])));
-            }
+            sum += step * step;
+        }
+
+        squaredGradients += sum;
+        var rate = (float)(LearningRate / Math.Sqrt(squaredGradients + 1e-12));
+        for (var i = 0; i < rowVectors.Length; i++)
+        {
+            rowVectors[i] -= stepVectors[i] * rate;
         }
     }
 
-    private const double NegligibleGradient = 1e-3;
+    private const float NegligibleGradient = 1e-3f;
 
+    /// <summary>The softmax over the classes (padding classes get 0), into <paramref name="into"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Probabilities(int[] features, float[] weights, float[] biases, double[] into)
+    private static void Probabilities(int[] features, float[] weights, float[] biases, float[] into)
     {
-        var classCount = biases.Length;
-        for (var k = 0; k < classCount; k++)
-        {
-            into[k] = biases[k];
-        }
-
+        var width = biases.Length;
+        biases.CopyTo(into, 0);
+        var sums = MemoryMarshal.Cast<float, Vector<float>>(into.AsSpan());
         foreach (var f in features)
         {
-            var row = weights.AsSpan(f * classCount, classCount);
-            for (var k = 0; k < classCount; k++)
+            var row = MemoryMarshal.Cast<float, Vector<float>>(weights.AsSpan(f * width, width));
+            for (var i = 0; i < sums.Length; i++)
             {
-                into[k] += row[k];
+                sums[i] += row[i];
             }
         }
 
-        var highest = into.Max();
-        var total = 0.0;
-        for (var k = 0; k < classCount; k++)
+        var highest = float.NegativeInfinity;
+        foreach (var logit in into)
         {
-            into[k] = Math.Exp(into[k] - highest);
+            highest = Math.Max(highest, logit);
+        }
+
+        var total = 0.0;
+        for (var k = 0; k < width; k++)
+        {
+            into[k] = MathF.Exp(into[k] - highest);
             total += into[k];
         }
 
-        for (var k = 0; k < classCount; k++)
+        var scale = new Vector<float>((float)(1 / total));
+        for (var i = 0; i < sums.Length; i++)
         {
-            into[k] /= total;
+            sums[i] *= scale;
         }
     }
 
