@@ -37,7 +37,6 @@ internal sealed class PhrasingClassifier
     private readonly byte[] trainedOn;
     private readonly float[] weights;
     private readonly float[] biases;
-    private readonly int classCount;
     private readonly int width;
 
     private PhrasingClassifier(byte[] trainedOn, Vocabulary vocabulary, Dictionary<string, int> classOf, float[] weights, float[] biases)
@@ -47,11 +46,10 @@ internal sealed class PhrasingClassifier
         this.classOf = classOf;
         this.weights = weights;
         this.biases = biases;
-        classCount = classOf.Count;
         width = biases.Length;
     }
 
-    /// <summary>A model that knows no entry: every candidate gets the same share.</summary>
+    /// <summary>No model (<see cref="IsTrained"/> is false): the matcher uses the affinity instead.</summary>
     public static PhrasingClassifier None { get; } = new([], new Vocabulary(), new(StringComparer.Ordinal), [], []);
 
     /// <summary>
@@ -88,7 +86,8 @@ internal sealed class PhrasingClassifier
 
             foreach (var phrasing in entry.Alternates.Prepend(entry.Question))
             {
-                // As the query analyser reads a question; phrasings need no spelling correction.
+                // As the query analyser reads a question, without its spelling correction: phrasings need none, and the
+                // analyser needs the index, which is built at the same time as this model.
                 var words = TextNormalizer.Words(phrasing);
                 concepts.Clear();
                 functionWords.Clear();
@@ -131,17 +130,7 @@ internal sealed class PhrasingClassifier
     /// let one added alternate reorder every example and swing the answers to unrelated questions. With the order a
     /// function of each phrasing, an edit moves only the phrasings it touches.
     /// </summary>
-    private static uint PlaceOf(string entryId, string phrasing)
-    {
-        // FNV-1a: string.GetHashCode differs between processes, and the same content must train the same model.
-        var hash = 2166136261u;
-        foreach (var c in entryId + "\n" + phrasing)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return hash;
-    }
+    private static uint PlaceOf(string entryId, string phrasing) => StableHash.Of(entryId + "\n" + phrasing);
 
     /// <summary>A 32-bit finaliser (MurmurHash3's): nearby inputs land far apart.</summary>
     private static uint Mix(uint value)
@@ -243,7 +232,7 @@ internal sealed class PhrasingClassifier
     private static int RowWidth(int classCount) => (classCount + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
 
     /// <summary>True when there is a model (see <see cref="MaxEntries"/>).</summary>
-    public bool IsTrained => classCount > 0;
+    public bool IsTrained => classOf.Count > 0;
 
     /// <summary>Each candidate's share of the model's probability among the candidates, in their order (only when <see cref="IsTrained"/>).</summary>
     public void Shares(AnalyzedQuery query, IReadOnlyList<FaqEntry> candidates, Span<double> shares)
@@ -435,7 +424,7 @@ internal sealed class PhrasingClassifier
             {
                 if (known.TryGetValue(key, out var id))
                 {
-                    // A query may repeat a pair ("ms ... ccsvi ... ms" is rare, but the model counts each feature once).
+                    // A text may repeat a function word or a pair ("ms … ccsvi … ms"); the model counts each feature once.
                     if (!features.Contains(id))
                     {
                         features.Add(id);

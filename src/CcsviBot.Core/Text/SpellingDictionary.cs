@@ -128,15 +128,6 @@ public sealed class SpellingDictionary
         return low;
     }
 
-    // FNV-1a: deterministic across processes (string.GetHashCode is randomised), good enough with verification after.
-    private static uint Hash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return hash & 0x7FFFFFFF;
-    }
+    // Deterministic across processes, good enough with verification after.
+    private static uint Hash(string text) => StableHash.Of(text) & 0x7FFFFFFF;
 }
