@@ -11,6 +11,8 @@ internal static class Corpora
 
     public static string RepositoryRoot => RepositoryPaths.Root;
 
+    public static bool MedQuadAvailable => RepositoryPaths.MedQuad is not null;
+
     public static FaqContent Load(string corpus)
     {
         var path = PathOf(corpus);

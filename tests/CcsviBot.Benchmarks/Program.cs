@@ -16,6 +16,12 @@ if (args.Length is 1 or 2 && args[0] == "calibrate")
     return Calibration.Run(showMisses: args.Length == 2 && args[1] == "--misses");
 }
 
+// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- calibrate-safety [--misses] (safety screen thresholds, leave one writer out)
+if (args.Length is 1 or 2 && args[0] == "calibrate-safety")
+{
+    return SafetyCalibration.Run(showMisses: args.Length == 2 && args[1] == "--misses");
+}
+
 if (args.Length == 3 && args[0] == "features")
 {
     return FeatureDump.Run(args[1], args[2]);

@@ -11,19 +11,20 @@ internal static class EvalCommand
 
     public static Command Create(CliConsole console)
     {
-        var questions = new Option<string>("--questions") { Description = "Evaluation file: header 'question<TAB>expected', expected = id, ids joined by '|', none or urgent.", Required = true };
+        var questions = new Option<string>("--questions") { Description = "Evaluation file: header 'question<TAB>expected', expected = id, ids joined by '|', none or urgent." };
+        var safety = new Option<string>("--safety") { Description = "Safety evaluation file (faq/eval/urgent.tsv): message<TAB>emergency|crisis|info<TAB>category<TAB>writer." };
         var faq = CliSettings.FaqOption();
         var json = CliSettings.JsonOption();
-        var command = new Command("eval", "Evaluate the bot on a question set and list the misses.") { questions, faq, json };
+        var command = new Command("eval", "Evaluate the bot on a question set (--questions) or the safety screen on labelled messages (--safety), and list the misses.") { questions, safety, faq, json };
         command.SetAction(parsed =>
         {
             var settings = CliSettings.Load(console);
-            var file = Path.GetFullPath(parsed.GetValue(questions)!, console.WorkingDirectory);
-            if (!File.Exists(file))
+            if (parsed.GetValue(safety) is { } safetyFile)
             {
-                throw new CliUsageException($"no such file: {file}");
+                return SafetyEvalCommand.Run(console, settings, ExistingFile(console, safetyFile), parsed.GetValue(faq), parsed.GetValue(json));
             }
 
+            var file = ExistingFile(console, parsed.GetValue(questions) ?? throw new CliUsageException("eval needs --questions FILE or --safety FILE"));
             var (cases, error) = EvaluationSet.Parse(File.ReadLines(file));
             if (error is not null)
             {
@@ -55,6 +56,12 @@ internal static class EvalCommand
             return failed.Count > 0 ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static string ExistingFile(CliConsole console, string path)
+    {
+        var file = Path.GetFullPath(path, console.WorkingDirectory);
+        return File.Exists(file) ? file : throw new CliUsageException($"no such file: {file}");
     }
 
     private static void WriteText(TextWriter output, EvaluationReport report, IReadOnlyList<string> failed)

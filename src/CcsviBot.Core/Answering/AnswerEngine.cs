@@ -1,12 +1,14 @@
 using System.Collections.Frozen;
 using CcsviBot.Core.Faq;
+using CcsviBot.Core.Safety;
 using CcsviBot.Core.Search;
 using CcsviBot.Core.Text;
 
 namespace CcsviBot.Core.Answering;
 
 /// <summary>
-/// The decision for one message, in order: safety screen (always, even on over-long text), length limit,
+/// The decision for one message, in order: safety screen (always, even on over-long text; an urgent message gets the
+/// safety reply and nothing else, a message that mentions danger signs gets its reply plus a safety note), length limit,
 /// small talk, exact question match, then retrieval with a calibrated confidence → answer / clarify / none.
 /// A confidently wrong answer is the worst outcome, so a close second candidate turns an answer into a clarification.
 /// Immutable and thread-safe; it owns its index.
@@ -35,12 +37,13 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     public IReadOnlyList<FaqEntry> StarterQuestions => starters;
 
     public AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options)
-        : this(content, index, options, new EntryMatcher((content ?? throw new ArgumentNullException(nameof(content))).Entries), PhrasingClassifier.Train(content.Entries, content.SynonymGroups))
+        : this(content, index, options, new EntryMatcher((content ?? throw new ArgumentNullException(nameof(content))).Entries), PhrasingClassifier.Train(content.Entries, content.SynonymGroups),
+            SafetyScreen.Build(content, (options ?? throw new ArgumentNullException(nameof(options))).UrgentThreshold, options.SafetyNoteThreshold))
     {
     }
 
-    /// <summary>With a matcher and classifier built beforehand (in parallel with the index, see <see cref="KnowledgeBaseFactory"/>).</summary>
-    internal AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options, EntryMatcher matcher, PhrasingClassifier classifier)
+    /// <summary>With a matcher, classifier and safety screen built beforehand (in parallel with the index, see <see cref="KnowledgeBaseFactory"/>).</summary>
+    internal AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options, EntryMatcher matcher, PhrasingClassifier classifier, SafetyScreen safety)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(index);
@@ -48,7 +51,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         this.content = content;
         this.index = index;
         this.options = options;
-        safety = new SafetyScreen(content.SafetyRules);
+        this.safety = safety;
         smallTalk = new SmallTalkDetector(content.SmallTalk);
         this.matcher = matcher;
         this.classifier = classifier;
@@ -80,13 +83,23 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     public Reply Ask(string text)
     {
         text ??= string.Empty;
-        var words = TextNormalizer.Words(text);
-        var rule = safety.Match(words);
-        if (rule is not null)
+        var verdict = safety.Screen(text);
+        if (verdict is { Level: SafetyLevel.Urgent, Rule: { } rule })
         {
             return new Reply { Kind = ReplyKind.Urgent, Confidence = 1, Message = rule.Reply, Disclaimer = content.Disclaimer };
         }
 
+        var reply = Decide(text);
+        return verdict.Note is null ? reply : reply with { SafetyNote = verdict.Note };
+    }
+
+    /// <summary>How the safety screen reads a message (the command line's explanation, the calibration).</summary>
+    internal SafetyVerdict Screen(string text) => safety.Screen(text ?? string.Empty);
+
+    /// <summary>Everything after the safety screen: length limit, small talk, exact phrasing, then retrieval.</summary>
+    private Reply Decide(string text)
+    {
+        var words = TextNormalizer.Words(text);
         if (text.Length > options.MaxQuestionLength)
         {
             return None(string.Format(System.Globalization.CultureInfo.InvariantCulture, EngineMessages.TooLong, options.MaxQuestionLength));

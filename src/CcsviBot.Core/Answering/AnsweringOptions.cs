@@ -13,6 +13,15 @@ public sealed class AnsweringOptions
     /// <summary>Confidence at or above which candidates are offered ("Did you mean…"); below it the reply is "none".</summary>
     public double ClarifyThreshold { get; set; } = 0.2593;
 
+    /// <summary>
+    /// The learned safety screen's probability (emergency or crisis, in the whole message or its most alarming
+    /// sentence) at or above which a message gets the urgent reply. Chosen by the safety calibration for recall first.
+    /// </summary>
+    public double UrgentThreshold { get; set; } = 0.06;
+
+    /// <summary>The probability of danger (urgent or informational) at or above which a reply carries the safety note.</summary>
+    public double SafetyNoteThreshold { get; set; } = 0.196;
+
     /// <summary>Longer messages get a polite limit reply instead of a search (the safety screen still runs).</summary>
     public int MaxQuestionLength { get; set; } = 2000;
 
@@ -45,6 +54,16 @@ public sealed class AnsweringOptionsValidator : IValidateOptions<AnsweringOption
         if (options.ClarifyThreshold > options.AnswerThreshold)
         {
             yield return $"{AnsweringOptions.SectionName}:ClarifyThreshold ({options.ClarifyThreshold}) must not exceed AnswerThreshold ({options.AnswerThreshold}).";
+        }
+
+        if (options.UrgentThreshold is <= 0 or > 1 || double.IsNaN(options.UrgentThreshold))
+        {
+            yield return $"{AnsweringOptions.SectionName}:UrgentThreshold must be above 0 and at most 1 (is {options.UrgentThreshold}).";
+        }
+
+        if (options.SafetyNoteThreshold is <= 0 or > 1 || double.IsNaN(options.SafetyNoteThreshold))
+        {
+            yield return $"{AnsweringOptions.SectionName}:SafetyNoteThreshold must be above 0 and at most 1 (is {options.SafetyNoteThreshold}).";
         }
 
         if (options.MaxQuestionLength is < 10 or > 100_000)

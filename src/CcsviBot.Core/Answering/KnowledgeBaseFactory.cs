@@ -1,4 +1,5 @@
 using CcsviBot.Core.Faq;
+using CcsviBot.Core.Safety;
 using CcsviBot.Core.Search;
 
 namespace CcsviBot.Core.Answering;
@@ -20,10 +21,11 @@ public static class KnowledgeBaseFactory
         // The FTS5 index, the engine's entry profiles and the phrasing classifier are independent: build them side by side.
         var matcher = Task.Run(() => new EntryMatcher(content.Entries));
         var classifier = Task.Run(() => PhrasingClassifier.Train(content.Entries, content.SynonymGroups, (previous?.Engine as AnswerEngine)?.Classifier));
+        var safety = Task.Run(() => SafetyScreen.Build(content, options.UrgentThreshold, options.SafetyNoteThreshold));
         var index = SqliteFtsIndex.Build(content.Entries);
         try
         {
-            return new KnowledgeBase(content, new AnswerEngine(content, index, options, matcher.GetAwaiter().GetResult(), classifier.GetAwaiter().GetResult()), version, (time ?? TimeProvider.System).GetUtcNow());
+            return new KnowledgeBase(content, new AnswerEngine(content, index, options, matcher.GetAwaiter().GetResult(), classifier.GetAwaiter().GetResult(), safety.GetAwaiter().GetResult()), version, (time ?? TimeProvider.System).GetUtcNow());
         }
         catch
         {

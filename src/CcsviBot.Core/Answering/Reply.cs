@@ -34,5 +34,10 @@ public sealed record Reply
     public IReadOnlyList<FaqEntry> Suggestions { get; init; } = [];
     /// <summary>Fixed text for urgent, small-talk, clarify and none replies (plain text, never the user's words).</summary>
     public string? Message { get; init; }
+    /// <summary>
+    /// One line on what to do if danger is happening now, for a message that mentions danger signs but reads as a
+    /// question (the safety screen's note level). Channels show it with the reply, before the disclaimer.
+    /// </summary>
+    public string? SafetyNote { get; init; }
     public required string Disclaimer { get; init; }
 }

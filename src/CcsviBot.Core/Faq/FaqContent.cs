@@ -1,3 +1,5 @@
+using CcsviBot.Core.Safety;
+
 namespace CcsviBot.Core.Faq;
 
 /// <summary>A phrase set that signals danger, and what to say instead of any FAQ answer.</summary>
@@ -17,6 +19,9 @@ public sealed record FaqContent(
 
     /// <summary>Questions the FAQ does not answer, as visitors ask them: they teach the engine what "out of scope" sounds like.</summary>
     public IReadOnlyList<string> OutOfScopeExamples { get; init; } = [];
+
+    /// <summary>The safety screen's numbers, notes, situations and labelled examples (its phrase rules are <see cref="SafetyRules"/>).</summary>
+    public SafetyContent Safety { get; init; } = SafetyContent.Empty;
 
     public FaqEntry? Find(string id) => Entries.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
 }

@@ -210,6 +210,23 @@ public static class FaqLoader
         var safetyText = ReadSupport(SafetyFile);
         var safety = SupportFileReader.ReadRules(
             safetyText is null ? BuiltInContent.Label(SafetyFile) : Located(SafetyFile), safetyText ?? BuiltInContent.Read(SafetyFile), "rules", diagnostics);
+        var safetyFile = safetyText is null ? BuiltInContent.Label(SafetyFile) : Located(SafetyFile);
+        var safetyContent = SafetyContentReader.Read(safetyFile, safetyText ?? BuiltInContent.Read(SafetyFile), diagnostics);
+        var safetyRules = safety
+            .Select(r => new SafetyRule(r.Id, r.Phrases, SafetyContentReader.FillNumbers(r.Reply, safetyContent.Numbers, safetyFile, 0, diagnostics)))
+            .ToList();
+
+        // The examples are optional: an FAQ without its own learns from the built-in ones, so no FAQ goes without the learned screen.
+        var examplesPath = folder is null ? null : Path.Combine(folder, SafetyContentReader.ExamplesFile);
+        var examplesText = examplesPath is not null && File.Exists(examplesPath) ? File.ReadAllText(examplesPath) : null;
+        safetyContent = safetyContent with
+        {
+            Examples = SafetyContentReader.ReadExamples(
+                examplesText is null ? BuiltInContent.Label(SafetyContentReader.ExamplesFile) : examplesPath!,
+                examplesText ?? BuiltInContent.Read(SafetyContentReader.ExamplesFile),
+                diagnostics),
+        };
+
         var smallTalkText = ReadSupport(SmallTalkFile);
         var smallTalk = SupportFileReader.ReadRules(
             smallTalkText is null ? BuiltInContent.Label(SmallTalkFile) : Located(SmallTalkFile), smallTalkText ?? BuiltInContent.Read(SmallTalkFile), "intents", diagnostics);
@@ -220,9 +237,10 @@ public static class FaqLoader
         return new FaqContent(
             entries,
             disclaimer,
-            safety.Select(r => new SafetyRule(r.Id, r.Phrases, r.Reply)).ToList(),
+            safetyRules,
             synonyms)
         {
+            Safety = safetyContent,
             SmallTalk = smallTalk.Select(r => new SmallTalkIntent(r.Id, r.Phrases, r.Reply)).ToList(),
         };
     }

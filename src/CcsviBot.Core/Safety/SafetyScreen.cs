@@ -1,0 +1,159 @@
+using CcsviBot.Core.Answering;
+using CcsviBot.Core.Faq;
+using CcsviBot.Core.Text;
+
+namespace CcsviBot.Core.Safety;
+
+/// <summary>
+/// The first check on every message, however long, before small talk, the length limit or any answer. Two screens,
+/// recall first: the maintainers' phrases (precise and explainable: a match is urgent at once) and the learned
+/// <see cref="SituationClassifier"/>, which recognises situations worded in ways no phrase lists. The learned screen
+/// reads each sentence on its own as well as the whole message, so an emergency in the middle of a long story counts
+/// as much as one told in a single line. Immutable and thread-safe.
+/// </summary>
+internal sealed class SafetyScreen
+{
+    /// <summary>The rule whose reply a learned emergency gets, and whose note a medical danger sign gets.</summary>
+    public const string EmergencyRuleId = "medical-emergency";
+
+    /// <summary>The rule whose reply (with the listening services) a learned crisis gets, and whose note a self-harm topic gets.</summary>
+    public const string CrisisRuleId = "crisis";
+
+    // A message of thousands of sentences is screened as its first ones: more reading would only cost time.
+    private const int MaxSentences = 200;
+    private const int LongMessageWords = 40;
+    // A phrase match is urgent unless the learned screen reads the message as informational more likely than not
+    // ("is the suicide rate higher in MS?"): then it gets its answer with the note. On the held-out writers this halved
+    // false urgent on informational lines (21% to 9%) for one more missed urgent line in 1,902, which still got the note.
+    private const double InformationalOverride = 0.5;
+    private static readonly char[] SentenceEnds = ['.', '!', '?', ';', '\n', '\r', '\u2026'];
+
+    private readonly (SafetyRule Rule, string[][] Phrases)[] compiled;
+    private readonly SituationClassifier classifier;
+    private readonly SafetyRule? emergencyRule;
+    private readonly SafetyRule? crisisRule;
+    private readonly IReadOnlyDictionary<string, string> notes;
+    private readonly double urgentThreshold;
+    private readonly double noteThreshold;
+
+    public SafetyScreen(IReadOnlyList<SafetyRule> rules, IReadOnlyDictionary<string, string> notes, SituationClassifier classifier, double urgentThreshold, double noteThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(notes);
+        ArgumentNullException.ThrowIfNull(classifier);
+        compiled = rules
+            .Select(r => (r, r.Phrases.Select(p => PhraseMatcher.Essential(TextNormalizer.Words(p))).Where(p => p.Length > 0).ToArray()))
+            .ToArray();
+        emergencyRule = rules.FirstOrDefault(r => r.Id == EmergencyRuleId);
+        crisisRule = rules.FirstOrDefault(r => r.Id == CrisisRuleId);
+        this.notes = notes;
+        this.classifier = classifier;
+        this.urgentThreshold = urgentThreshold;
+        this.noteThreshold = noteThreshold;
+    }
+
+    /// <summary>The screen for an FAQ: its phrase rules, and a learned screen trained on its examples and phrasings.</summary>
+    public static SafetyScreen Build(FaqContent content, double urgentThreshold, double noteThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return new SafetyScreen(content.SafetyRules, content.Safety.Notes, TrainClassifier(content), urgentThreshold, noteThreshold);
+    }
+
+    /// <summary>
+    /// The learned screen for an FAQ: its labelled safety examples, and every entry phrasing and out-of-scope example
+    /// as an ordinary message (the questions the bot exists for must never read as emergencies).
+    /// </summary>
+    public static SituationClassifier TrainClassifier(FaqContent content, Func<SafetyExample, bool>? include = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var reader = new SituationReader(content.Safety.Situations);
+        var examples = content.Safety.Examples.Where(e => include?.Invoke(e) ?? true)
+            .Select(e => (TextNormalizer.Words(e.Text), e.Label))
+            .Concat(content.Entries.Count > PhrasingLimit
+                ? []
+                : content.Entries.SelectMany(e => e.Alternates.Prepend(e.Question)).Concat(content.OutOfScopeExamples)
+                    .Select(q => (TextNormalizer.Words(q), SafetyLabel.Ordinary)))
+            .Where(e => e.Item1.Length > 0)
+            .ToList();
+        return SituationClassifier.Train(reader, examples);
+    }
+
+    // A large corpus (thousands of entries) adds nothing the examples do not teach, at a cost in build time.
+    private const int PhrasingLimit = 1_000;
+
+    public SafetyVerdict Screen(string text)
+    {
+        var words = TextNormalizer.Words(text);
+        var phraseRule = PhraseRule(words);
+        var scores = classifier.IsTrained ? MostAlarming(text, words) : SituationScores.None;
+        if (phraseRule is not null && !(scores.Info >= InformationalOverride))
+        {
+            return new SafetyVerdict(SafetyLevel.Urgent, phraseRule, null, scores, ByPhrase: true);
+        }
+
+        if (scores.Urgent >= urgentThreshold)
+        {
+            var rule = scores.IsCrisis ? crisisRule ?? emergencyRule : emergencyRule ?? crisisRule;
+            if (rule is not null)
+            {
+                return new SafetyVerdict(SafetyLevel.Urgent, rule, null, scores, ByPhrase: false);
+            }
+        }
+
+        if (scores.Alarm >= noteThreshold && notes.TryGetValue(scores.IsCrisis ? CrisisRuleId : EmergencyRuleId, out var note))
+        {
+            return new SafetyVerdict(SafetyLevel.Note, null, note, scores, ByPhrase: false);
+        }
+
+        return SafetyVerdict.Clear with { Scores = scores };
+    }
+
+    /// <summary>The first rule with a phrase in <paramref name="words"/>, or null.</summary>
+    public SafetyRule? PhraseRule(string[] words)
+    {
+        foreach (var (rule, phrases) in compiled)
+        {
+            foreach (var phrase in phrases)
+            {
+                if (PhraseMatcher.Contains(words, phrase))
+                {
+                    return rule;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The scores of the whole message, or for a long message also of its most urgent sentence. A short message is
+    /// read whole: split, "my dad had a stroke in 2019 - face dropped, arm went" loses the year that makes it history
+    /// (sentence scoring took informational lines for urgent twice as often on the held-out writers). A long post
+    /// dilutes one urgent sentence among many ordinary ones, so there each sentence counts on its own too.
+    /// </summary>
+    internal SituationScores MostAlarming(string text, string[] words)
+    {
+        var best = classifier.Score(words);
+        if (words.Length <= LongMessageWords)
+        {
+            return best;
+        }
+
+        var sentences = text.Split(SentenceEnds, MaxSentences + 1, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (sentences.Length < 2)
+        {
+            return best;
+        }
+
+        foreach (var sentence in sentences.Take(MaxSentences))
+        {
+            var scores = classifier.Score(TextNormalizer.Words(sentence));
+            if (scores.Urgent > best.Urgent || (scores.Urgent == best.Urgent && scores.Alarm > best.Alarm))
+            {
+                best = scores;
+            }
+        }
+
+        return best;
+    }
+}

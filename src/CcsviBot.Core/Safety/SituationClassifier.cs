@@ -1,0 +1,165 @@
+using System.Collections.Frozen;
+using CcsviBot.Core.Text;
+
+namespace CcsviBot.Core.Safety;
+
+/// <summary>
+/// A multinomial logistic regression over <see cref="SituationReader"/> features, trained when a snapshot is built on
+/// the labelled safety examples plus the FAQ's own phrasings and out-of-scope examples (ordinary messages). Stochastic
+/// gradient descent with AdaGrad steps and a small ridge, in an order each example's text decides, so the same content
+/// always gives the same model. Features are scaled by one over the square root of their count, so a long message is
+/// not more certain than a short one for having more words. Immutable and thread-safe once trained.
+/// </summary>
+internal sealed class SituationClassifier
+{
+    private const int Classes = 4;
+    private const int Epochs = 30;
+    private const double LearningRate = 0.4;
+    private const double Ridge = 1e-5;
+    // Words and word pairs seen once are mostly one writer's habits; concepts are kept however rare.
+    private const int MinWordCount = 2;
+
+    private readonly SituationReader reader;
+    private readonly FrozenDictionary<string, int> featureIndex;
+    private readonly double[] weights;
+    private readonly double[] biases;
+
+    private SituationClassifier(SituationReader reader, FrozenDictionary<string, int> featureIndex, double[] weights, double[] biases)
+    {
+        this.reader = reader;
+        this.featureIndex = featureIndex;
+        this.weights = weights;
+        this.biases = biases;
+    }
+
+    public bool IsTrained => featureIndex.Count > 0;
+
+    public SituationReader Reader => reader;
+
+    /// <summary>A model that knows nothing: every text scores as ordinary (no examples in the FAQ).</summary>
+    public static SituationClassifier Untrained(SituationReader reader) =>
+        new(reader, FrozenDictionary<string, int>.Empty, [], new double[Classes]);
+
+    public static SituationClassifier Train(SituationReader reader, IReadOnlyList<(string[] Words, SafetyLabel Label)> examples)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(examples);
+        if (examples.Count == 0 || examples.All(e => e.Label == SafetyLabel.Ordinary))
+        {
+            return Untrained(reader);
+        }
+
+        var featureSets = examples.Select(e => reader.Features(e.Words)).ToArray();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var set in featureSets)
+        {
+            foreach (var feature in set)
+            {
+                counts[feature] = counts.GetValueOrDefault(feature) + 1;
+            }
+        }
+
+        var index = counts
+            .Where(c => c.Value >= MinWordCount || c.Key.StartsWith("c:", StringComparison.Ordinal) || c.Key.StartsWith("p:", StringComparison.Ordinal))
+            .Select(c => c.Key)
+            .Order(StringComparer.Ordinal)
+            .Select((feature, i) => (feature, i))
+            .ToFrozenDictionary(p => p.feature, p => p.i, StringComparer.Ordinal);
+        var rows = featureSets.Select(set => set.Where(index.ContainsKey).Select(f => index[f]).Order().ToArray()).ToArray();
+
+        // Each class weighs as much as any other in total, so the few urgent examples are not drowned by ordinary ones.
+        var classCounts = new int[Classes];
+        foreach (var example in examples)
+        {
+            classCounts[(int)example.Label]++;
+        }
+
+        var present = classCounts.Count(c => c > 0);
+        var classWeight = classCounts.Select(c => c == 0 ? 0 : (double)examples.Count / (present * c)).ToArray();
+
+        var weights = new double[index.Count * Classes];
+        var squares = new double[weights.Length];
+        var biases = new double[Classes];
+        var biasSquares = new double[Classes];
+        var probabilities = new double[Classes];
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var textKeys = examples.Select(e => string.Join(' ', e.Words)).ToArray();
+        for (var epoch = 0; epoch < Epochs; epoch++)
+        {
+            var keys = order.Select(i => StableHash.Of(textKeys[i] + "#" + epoch)).ToArray();
+            Array.Sort(keys, order);
+            foreach (var i in order)
+            {
+                var row = rows[i];
+                var scale = row.Length == 0 ? 0 : 1 / Math.Sqrt(row.Length);
+                Probabilities(row, scale, weights, biases, probabilities);
+                var label = (int)examples[i].Label;
+                for (var k = 0; k < Classes; k++)
+                {
+                    var gradient = (probabilities[k] - (k == label ? 1 : 0)) * classWeight[label];
+                    biasSquares[k] += gradient * gradient;
+                    biases[k] -= LearningRate * gradient / Math.Sqrt(biasSquares[k] + 1e-8);
+                    foreach (var feature in row)
+                    {
+                        var slot = (feature * Classes) + k;
+                        var g = (gradient * scale) + (Ridge * weights[slot]);
+                        squares[slot] += g * g;
+                        weights[slot] -= LearningRate * g / Math.Sqrt(squares[slot] + 1e-8);
+                    }
+                }
+            }
+        }
+
+        return new SituationClassifier(reader, index, weights, biases);
+    }
+
+    public SituationScores Score(IReadOnlyList<string> words)
+    {
+        if (!IsTrained || words.Count == 0)
+        {
+            return SituationScores.None;
+        }
+
+        var features = reader.Features(words);
+        // Text with no word the examples ever used ("jjjjjj", "12345") carries no evidence: the class priors alone
+        // (equal by design) would decide, and an urgent prior of one half is above any recall-first threshold.
+        if (!features.Any(f => f.StartsWith("s:", StringComparison.Ordinal) && featureIndex.ContainsKey(f)))
+        {
+            return SituationScores.None;
+        }
+
+        var row = features.Select(f => featureIndex.TryGetValue(f, out var i) ? i : -1).Where(i => i >= 0).ToArray();
+        Span<double> probabilities = stackalloc double[Classes];
+        var scale = row.Length == 0 ? 0 : 1 / Math.Sqrt(row.Length);
+        Probabilities(row, scale, weights, biases, probabilities);
+        return new SituationScores(probabilities[0], probabilities[1], probabilities[2], probabilities[3]);
+    }
+
+    private static void Probabilities(int[] row, double scale, double[] weights, double[] biases, Span<double> probabilities)
+    {
+        var max = double.NegativeInfinity;
+        for (var k = 0; k < Classes; k++)
+        {
+            var logit = biases[k];
+            foreach (var feature in row)
+            {
+                logit += weights[(feature * Classes) + k] * scale;
+            }
+
+            probabilities[k] = logit;
+            max = Math.Max(max, logit);
+        }
+
+        var sum = 0.0;
+        for (var k = 0; k < Classes; k++)
+        {
+            probabilities[k] = Math.Exp(probabilities[k] - max);
+            sum += probabilities[k];
+        }
+
+        for (var k = 0; k < Classes; k++)
+        {
+            probabilities[k] /= sum;
+        }
+    }
+}

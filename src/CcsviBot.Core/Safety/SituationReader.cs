@@ -1,0 +1,129 @@
+using System.Collections.Frozen;
+using CcsviBot.Core.Text;
+
+namespace CcsviBot.Core.Safety;
+
+/// <summary>
+/// Reads a message as the learned screen sees it: its stems, neighbouring stem pairs, the situation concepts it
+/// mentions (see <c>situations:</c> in safety.yaml) and each pair of those concepts. The concepts are what let the
+/// screen generalise: "I swallowed 40 of my co-codamol" and "took the whole packet of sertraline" share no word, but
+/// both read as <c>swallowed + quantity + medicine + self</c>, and the model learns what that combination means from
+/// other examples. Immutable and thread-safe.
+/// </summary>
+internal sealed class SituationReader
+{
+    private const string NumberConcept = "quantity";
+
+    private readonly string[] conceptNames;
+    // First stem of a concept phrase → (the phrase's stems, concept index); longest phrases first.
+    private readonly FrozenDictionary<string, (string[] Stems, int Concept)[]> phrasesByFirstStem;
+    private readonly int numberConcept;
+
+    public SituationReader(IReadOnlyList<SituationConcept> concepts)
+    {
+        ArgumentNullException.ThrowIfNull(concepts);
+        conceptNames = concepts.Select(c => c.Name).ToArray();
+        numberConcept = Array.IndexOf(conceptNames, NumberConcept);
+        phrasesByFirstStem = concepts
+            .SelectMany((concept, index) => concept.Phrases.Select(p => (Stems: Stems(TextNormalizer.Words(p)), Concept: index)))
+            .Where(p => p.Stems.Length > 0)
+            .GroupBy(p => p.Stems[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Stems.Length).ToArray(), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<string> ConceptNames => conceptNames;
+
+    /// <summary>The features of one piece of text (a sentence or a whole message), each once.</summary>
+    public HashSet<string> Features(IReadOnlyList<string> words)
+    {
+        var stems = Stems(words);
+        var concepts = Concepts(stems);
+        var features = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < stems.Length; i++)
+        {
+            features.Add("s:" + stems[i]);
+            if (i + 1 < stems.Length)
+            {
+                features.Add(string.Concat("b:", stems[i], " ", stems[i + 1]));
+            }
+        }
+
+        // How a message opens tells a question ("what are the signs…", "can a stent…") from a report ("my husband is…").
+        if (stems.Length > 0)
+        {
+            features.Add("f:" + stems[0]);
+            if (stems.Length > 1)
+            {
+                features.Add(string.Concat("f:", stems[0], " ", stems[1]));
+            }
+        }
+
+        for (var a = 0; a < concepts.Count; a++)
+        {
+            features.Add("c:" + conceptNames[concepts[a]]);
+            for (var b = a + 1; b < concepts.Count; b++)
+            {
+                features.Add(string.Concat("p:", conceptNames[concepts[a]], "+", conceptNames[concepts[b]]));
+            }
+        }
+
+        return features;
+    }
+
+    /// <summary>The concepts the stems mention, in concept order, each once.</summary>
+    public List<int> Concepts(string[] stems)
+    {
+        var found = new SortedSet<int>();
+        for (var i = 0; i < stems.Length; i++)
+        {
+            if (numberConcept >= 0 && stems[i].Length > 0 && stems[i].All(char.IsAsciiDigit))
+            {
+                found.Add(numberConcept);
+            }
+
+            if (!phrasesByFirstStem.TryGetValue(stems[i], out var phrases))
+            {
+                continue;
+            }
+
+            foreach (var (phrase, concept) in phrases)
+            {
+                if (StartsAt(stems, i, phrase))
+                {
+                    found.Add(concept);
+                }
+            }
+        }
+
+        return [.. found];
+    }
+
+    public static string[] Stems(IReadOnlyList<string> words)
+    {
+        var stems = new string[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            stems[i] = PorterStemmer.Stem(words[i]);
+        }
+
+        return stems;
+    }
+
+    private static bool StartsAt(string[] stems, int start, string[] phrase)
+    {
+        if (start + phrase.Length > stems.Length)
+        {
+            return false;
+        }
+
+        for (var j = 1; j < phrase.Length; j++)
+        {
+            if (!string.Equals(stems[start + j], phrase[j], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
