@@ -32,8 +32,9 @@ public sealed class QualityFloorTests : IClassFixture<QualityFloorTests.RealEval
         Assert.True(report.AnsweredCorrectly >= EvaluationFloors.AnsweredCorrectly, $"{report.AnsweredCorrectly:P1}\n" + Misses(o => o.Case.InScope));
 
     [Fact]
-    public void No_ordinary_question_is_treated_as_urgent() =>
-        Assert.Equal(0, report.FalseUrgent);
+    public void Few_ordinary_questions_are_treated_as_urgent() =>
+        // Recall first (issue #18): the learned screen may take a few alarming-sounding questions for urgent, never many.
+        Assert.InRange((double)report.FalseUrgent / (report.Questions - report.UrgentQuestions), 0, EvaluationFloors.FalseUrgentRate);
 
     [Fact]
     public void The_eval_set_has_the_documented_shape()

@@ -7,12 +7,15 @@ namespace CcsviBot.Core.Rendering;
 
 /// <summary>
 /// The channel-neutral Markdown text of a reply: the passage or message, the sources as numbered reference links
-/// (Web Chat shows the definitions <c>[1]: url "title"</c> as citations), and the disclaimer last, in italics.
+/// (Web Chat shows the definitions <c>[1]: url "title"</c> as citations), the safety note when there is one, and the
+/// disclaimer last, in italics. An urgent reply opens with a warning heading and is bold throughout.
 /// Suggestions are not part of the text: channels show them as buttons. Never includes the user's words.
 /// </summary>
 public static class MarkdownReplyRenderer
 {
     public const string NoneOfThese = "None of these";
+    public const string UrgentHeading = "### \u26a0\ufe0f Please get help now";
+    private const string NotePrefix = "**\u26a0\ufe0f ";
 
     public static string Render(Reply reply)
     {
@@ -34,9 +37,18 @@ public static class MarkdownReplyRenderer
 
                 text.Append(CultureInfo.InvariantCulture, $"{reply.Candidates.Count + 1}. {NoneOfThese}\n\n");
                 break;
+            case ReplyKind.Urgent:
+                // Nothing else in the conversation looks like this: a heading and the whole message in bold.
+                text.Append(UrgentHeading).Append("\n\n**").Append(OneLine(reply.Message ?? string.Empty).Trim()).Append("**\n\n");
+                break;
             default:
                 text.Append((reply.Message ?? EngineMessages.NoAnswer).Trim()).Append("\n\n");
                 break;
+        }
+
+        if (reply.SafetyNote is { } note)
+        {
+            text.Append(NotePrefix).Append(OneLine(note).Trim()).Append("**\n\n");
         }
 
         AppendDisclaimer(text, reply.Disclaimer);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Faq;
 using CcsviBot.Core.Text;
@@ -22,6 +23,9 @@ internal sealed class SafetyScreen
     // A message of thousands of sentences is screened as its first ones: more reading would only cost time.
     private const int MaxSentences = 200;
     private const int LongMessageWords = 40;
+    // A sentence read on its own has lost its context ("…before my diagnosis", "…in 2016"), so it speaks for the whole
+    // post only when it is more likely urgent than not; the whole post is still held to the ordinary threshold.
+    private const double SentenceUrgentFloor = 0.5;
     // A phrase match is urgent unless the learned screen reads the message as informational more likely than not
     // ("is the suicide rate higher in MS?"): then it gets its answer with the note. On the held-out writers this halved
     // false urgent on informational lines (21% to 9%) for one more missed urgent line in 1,902, which still got the note.
@@ -35,9 +39,11 @@ internal sealed class SafetyScreen
     private readonly IReadOnlyDictionary<string, string> notes;
     private readonly double urgentThreshold;
     private readonly double noteThreshold;
+    private readonly FrozenSet<string> faqPhrasings;
 
-    public SafetyScreen(IReadOnlyList<SafetyRule> rules, IReadOnlyDictionary<string, string> notes, SituationClassifier classifier, double urgentThreshold, double noteThreshold)
+    public SafetyScreen(IReadOnlyList<SafetyRule> rules, IReadOnlyDictionary<string, string> notes, SituationClassifier classifier, double urgentThreshold, double noteThreshold, IEnumerable<string>? faqPhrasings = null)
     {
+        this.faqPhrasings = (faqPhrasings ?? []).Select(TextNormalizer.Normalize).Where(p => p.Length > 0).ToFrozenSet(StringComparer.Ordinal);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(notes);
         ArgumentNullException.ThrowIfNull(classifier);
@@ -56,12 +62,13 @@ internal sealed class SafetyScreen
     public static SafetyScreen Build(FaqContent content, double urgentThreshold, double noteThreshold)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return new SafetyScreen(content.SafetyRules, content.Safety.Notes, TrainClassifier(content), urgentThreshold, noteThreshold);
+        return new SafetyScreen(content.SafetyRules, content.Safety.Notes, TrainClassifier(content), urgentThreshold, noteThreshold,
+            content.Entries.SelectMany(e => e.Alternates.Prepend(e.Question)).Concat(content.SmallTalk.SelectMany(i => i.Phrases)));
     }
 
     /// <summary>
-    /// The learned screen for an FAQ: its labelled safety examples, and every entry phrasing and out-of-scope example
-    /// as an ordinary message (the questions the bot exists for must never read as emergencies).
+    /// The learned screen for an FAQ: its labelled safety examples, and every entry phrasing, out-of-scope example and
+    /// small-talk phrase as an ordinary message (what the bot exists for must never read as an emergency).
     /// </summary>
     public static SituationClassifier TrainClassifier(FaqContent content, Func<SafetyExample, bool>? include = null)
     {
@@ -72,6 +79,7 @@ internal sealed class SafetyScreen
             .Concat(content.Entries.Count > PhrasingLimit
                 ? []
                 : content.Entries.SelectMany(e => e.Alternates.Prepend(e.Question)).Concat(content.OutOfScopeExamples)
+                    .Concat(content.SmallTalk.SelectMany(i => i.Phrases))
                     .Select(q => (TextNormalizer.Words(q), SafetyLabel.Ordinary)))
             .Where(e => e.Item1.Length > 0)
             .ToList();
@@ -85,7 +93,9 @@ internal sealed class SafetyScreen
     {
         var words = TextNormalizer.Words(text);
         var phraseRule = PhraseRule(words);
-        var scores = classifier.IsTrained ? MostAlarming(text, words) : SituationScores.None;
+        // The FAQ's own phrasings and small-talk phrases, asked exactly, are by the maintainers' word questions it answers
+        // or greetings: the learned screen does not second-guess them (the phrase rules still do).
+        var scores = classifier.IsTrained && !faqPhrasings.Contains(string.Join(' ', words)) ? MostAlarming(text, words) : SituationScores.None;
         if (phraseRule is not null && !(scores.Info >= InformationalOverride))
         {
             return new SafetyVerdict(SafetyLevel.Urgent, phraseRule, null, scores, ByPhrase: true);
@@ -148,7 +158,7 @@ internal sealed class SafetyScreen
         foreach (var sentence in sentences.Take(MaxSentences))
         {
             var scores = classifier.Score(TextNormalizer.Words(sentence));
-            if (scores.Urgent > best.Urgent || (scores.Urgent == best.Urgent && scores.Alarm > best.Alarm))
+            if (scores.Urgent >= SentenceUrgentFloor && scores.Urgent > best.Urgent)
             {
                 best = scores;
             }

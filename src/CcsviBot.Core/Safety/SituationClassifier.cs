@@ -5,7 +5,7 @@ namespace CcsviBot.Core.Safety;
 
 /// <summary>
 /// A multinomial logistic regression over <see cref="SituationReader"/> features, trained when a snapshot is built on
-/// the labelled safety examples plus the FAQ's own phrasings and out-of-scope examples (ordinary messages). Stochastic
+/// the labelled safety examples plus the FAQ's own phrasings, out-of-scope examples and small talk (ordinary). Stochastic
 /// gradient descent with AdaGrad steps and a small ridge, in an order each example's text decides, so the same content
 /// always gives the same model. Features are scaled by one over the square root of their count, so a long message is
 /// not more certain than a short one for having more words. Immutable and thread-safe once trained.
@@ -67,7 +67,7 @@ internal sealed class SituationClassifier
             .ToFrozenDictionary(p => p.feature, p => p.i, StringComparer.Ordinal);
         var rows = featureSets.Select(set => set.Where(index.ContainsKey).Select(f => index[f]).Order().ToArray()).ToArray();
 
-        // Each class weighs as much as any other in total, so the few urgent examples are not drowned by ordinary ones.
+        // Each class weighs as much as any other in total, so the urgent examples are not drowned by ordinary ones.
         var classCounts = new int[Classes];
         foreach (var example in examples)
         {
@@ -122,7 +122,7 @@ internal sealed class SituationClassifier
 
         var features = reader.Features(words);
         // Text with no word the examples ever used ("jjjjjj", "12345") carries no evidence: the class priors alone
-        // (equal by design) would decide, and an urgent prior of one half is above any recall-first threshold.
+        // would decide, and an urgent prior of one half (equal class weights) is above any recall-first threshold.
         if (!features.Any(f => f.StartsWith("s:", StringComparison.Ordinal) && featureIndex.ContainsKey(f)))
         {
             return SituationScores.None;

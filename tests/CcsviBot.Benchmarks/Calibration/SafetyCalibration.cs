@@ -15,7 +15,7 @@ namespace CcsviBot.Benchmarks.Calibration;
 /// </summary>
 internal static class SafetyCalibration
 {
-    private const int MissesPerUrgentLine = 400;
+    private const int MissesPerUrgentLine = 300;
     private const double NoteCoverage = 0.95;
 
     public static int Run(bool showMisses)
@@ -37,7 +37,7 @@ internal static class SafetyCalibration
         var urgent = scored.Where(s => s.Example.Label is SafetyLabel.Emergency or SafetyLabel.Crisis).ToList();
         var info = scored.Where(s => s.Example.Label == SafetyLabel.Info).ToList();
         var ordinary = scored.Where(s => s.Example.Label == SafetyLabel.Ordinary).ToList();
-        // Recall first: the highest urgent threshold that misses at most one urgent line in 400 of writers the screen
+        // Recall first: the highest urgent threshold that misses at most one urgent line in 300 of writers the screen
         // never saw (a miss still gets the note); the note threshold keeps the note on 95% of informational lines.
         bool Urgent((SafetyExample Example, SituationScores Scores, bool ByPhrase) s, double threshold) =>
             (s.ByPhrase && s.Scores.Info < 0.5) || s.Scores.Urgent >= threshold;

@@ -1,3 +1,4 @@
+using CcsviBot.Core.Answering;
 using System.Collections.Frozen;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -42,7 +43,11 @@ internal sealed class WebChatPage
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext context, WebChatPage page) => page.Html(context, "index.html", new Dictionary<string, string>()));
+        // The notice names the same emergency numbers as the bot's safety replies: faq/safety.yaml's, as now published.
+        app.MapGet("/", (HttpContext context, WebChatPage page, IKnowledgeBaseProvider knowledge) => page.Html(context, "index.html", new Dictionary<string, string>
+        {
+            ["{{EMERGENCY_NUMBERS}}"] = knowledge.Current.Content.Safety.EmergencyNumbers is { } numbers ? $" ({HtmlEncoder.Default.Encode(numbers)})" : string.Empty,
+        }));
         app.MapGet("/embed", (HttpContext context, WebChatPage page) => page.Html(context, "embed.html", page.EmbedSnippets(context.Request)));
         app.MapGet("/embed.js", (HttpContext context, WebChatPage page) => page.File(context, "embed.js"));
         app.MapGet("/webchat/{file:regex(^(webchat|chat)\\.(js|css)$)}", (string file, HttpContext context, WebChatPage page) => page.File(context, file));

@@ -62,6 +62,7 @@ public static class TeamsCards
             AddFollowUps(body, "Related questions", reply.Suggestions);
         }
 
+        AddSafetyNote(body, reply.SafetyNote);
         AddDisclaimer(body, reply.Disclaimer);
 
         if (!context.Interactive)
@@ -114,6 +115,7 @@ public static class TeamsCards
             body.Add(FollowUpRow(MarkdownReplyRenderer.NoneOfThese, ActionValues.NoneOfThese()));
         }
 
+        AddSafetyNote(body, reply.SafetyNote);
         AddDisclaimer(body, reply.Disclaimer);
         return Card(body, actions: null, context.FallbackText);
     }
@@ -217,6 +219,24 @@ public static class TeamsCards
         new() { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
 
     // Small subtle text under a separator: present on every card, never competing with the answer.
+    /// <summary>The safety note, in the same attention style as the urgent card, so it is not read as part of the answer.</summary>
+    private static void AddSafetyNote(JsonArray body, string? note)
+    {
+        if (note is null)
+        {
+            return;
+        }
+
+        var items = new JsonArray();
+        foreach (var block in AdaptiveMarkdown.ToTextBlocks(note))
+        {
+            block["weight"] = "Bolder";
+            items.Add(block);
+        }
+
+        body.Add(new JsonObject { ["type"] = "Container", ["style"] = "attention", ["spacing"] = "Medium", ["items"] = items });
+    }
+
     private static void AddDisclaimer(JsonArray body, string disclaimer)
     {
         var first = true;

@@ -1,0 +1,169 @@
+using CcsviBot.Core.Answering;
+using CcsviBot.Core.Evaluation;
+using CcsviBot.Core.Faq;
+using CcsviBot.Core.Rendering;
+using CcsviBot.Core.Safety;
+using CcsviBot.Core.Text;
+
+namespace CcsviBot.Core.Tests;
+
+/// <summary>The learned safety screen on the real FAQ: held-out floors, the two levels, long messages, one place for the numbers.</summary>
+public sealed class SafetyScreenTests : IClassFixture<SafetyScreenTests.RealKnowledgeBase>
+{
+    private readonly RealKnowledgeBase fixture;
+
+    public SafetyScreenTests(RealKnowledgeBase fixture) => this.fixture = fixture;
+
+    public sealed class RealKnowledgeBase : IDisposable
+    {
+        public RealKnowledgeBase()
+        {
+            Content = FaqLoader.Load(TestPaths.RealFaq).Content!;
+            KnowledgeBase = KnowledgeBaseFactory.Build(Content, new AnsweringOptions(), 1);
+        }
+
+        public FaqContent Content { get; }
+
+        public KnowledgeBase KnowledgeBase { get; }
+
+        public void Dispose() => KnowledgeBase.Dispose();
+    }
+
+    private IAnswerEngine Engine => fixture.KnowledgeBase.Engine;
+
+    [Fact]
+    public void Held_out_urgent_lines_are_all_recognised_and_few_informational_ones_taken_for_urgent()
+    {
+        var file = Path.Combine(TestPaths.RealFaq, "eval", "urgent.tsv");
+        var (examples, problems) = SafetyEvaluationSet.Parse(file, File.ReadAllText(file));
+        Assert.Empty(problems);
+        Assert.True(examples.Count(e => e.Label is SafetyLabel.Emergency or SafetyLabel.Crisis) >= 150);
+        Assert.True(examples.Count(e => e.Label == SafetyLabel.Info) >= 150);
+
+        var report = SafetyEvaluator.Run(Engine, examples);
+
+        Assert.Empty(report.FailedFloors());
+        // A message the screen would miss still gets the note rather than a bare answer on most informational lines.
+        Assert.True(report.NoteOnInformational >= 0.9, $"note on informational {report.NoteOnInformational:P1}");
+    }
+
+    [Fact]
+    public void Held_out_lines_are_not_training_examples_and_come_from_other_writers()
+    {
+        var file = Path.Combine(TestPaths.RealFaq, "eval", "urgent.tsv");
+        var (held, _) = SafetyEvaluationSet.Parse(file, File.ReadAllText(file));
+        var trained = fixture.Content.Safety.Examples.Select(e => TextNormalizer.Normalize(e.Text)).ToHashSet(StringComparer.Ordinal);
+        var trainingWriters = fixture.Content.Safety.Examples.Select(e => e.Writer).ToHashSet(StringComparer.Ordinal);
+
+        Assert.DoesNotContain(held, e => trained.Contains(TextNormalizer.Normalize(e.Text)));
+        Assert.DoesNotContain(held, e => trainingWriters.Contains(e.Writer));
+    }
+
+    [Theory]
+    [InlineData("I swallowed 40 of my paracetamol an hour ago")]
+    [InlineData("tonight I'm going to end it, I've written the letters")]
+    [InlineData("my calf is hot and swollen and now i suddenly cant get my breath")]
+    [InlineData("blood keeps coming from where the catheter went in yesterday")]
+    public void Emergencies_in_everyday_words_get_the_urgent_reply_and_nothing_else(string message)
+    {
+        var reply = Engine.Ask(message);
+
+        Assert.Equal(ReplyKind.Urgent, reply.Kind);
+        Assert.Null(reply.Entry);
+        Assert.Empty(reply.Suggestions);
+    }
+
+    [Fact]
+    public void Crisis_wording_gets_the_crisis_reply_with_the_listening_services()
+    {
+        var reply = Engine.Ask("tonight I'm going to end it, I've written the letters");
+
+        Assert.Contains(fixture.Content.Safety.Numbers["listening"], reply.Message);
+    }
+
+    [Fact]
+    public void An_emergency_inside_a_long_post_is_found_on_its_own_sentence()
+    {
+        var story = string.Join(" ", Enumerable.Repeat("I was diagnosed with MS some years ago and have read a lot about CCSVI and the liberation procedure since then.", 6));
+        var message = $"Hello everyone. {story} Right now my husband has collapsed on the kitchen floor and he won't wake up. {story}";
+
+        Assert.True(message.Length > new AnsweringOptions().MaxQuestionLength / 2);
+        Assert.Equal(ReplyKind.Urgent, Engine.Ask(message).Kind);
+    }
+
+    [Fact]
+    public void The_screen_runs_before_the_length_limit_and_small_talk()
+    {
+        var tooLong = "hi " + new string('x', new AnsweringOptions().MaxQuestionLength) + " I took the whole packet of my sleeping pills";
+
+        Assert.Equal(ReplyKind.Urgent, Engine.Ask(tooLong).Kind);
+        Assert.Equal(ReplyKind.Urgent, Engine.Ask("thanks, bye, I've taken all my tablets").Kind);
+    }
+
+    [Fact]
+    public void An_informational_question_with_danger_words_gets_its_answer_plus_the_note()
+    {
+        var reply = Engine.Ask("what are the risks of venoplasty, can it cause bleeding or a blood clot?");
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(fixture.Content.Safety.Notes[SafetyScreen.EmergencyRuleId], reply.SafetyNote);
+        var text = MarkdownReplyRenderer.Render(reply);
+        Assert.Contains(reply.SafetyNote!, text);
+        Assert.True(text.IndexOf(reply.SafetyNote!, StringComparison.Ordinal) < text.IndexOf(reply.Disclaimer.Split('\n')[0].Trim('_', '*', ' ')[..20], StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("what is ccsvi")]
+    [InlineData("jjjjjjjjjjj")]
+    [InlineData("12345")]
+    [InlineData("hello")]
+    public void Ordinary_messages_get_neither_the_urgent_reply_nor_the_note(string message)
+    {
+        var reply = Engine.Ask(message);
+
+        Assert.NotEqual(ReplyKind.Urgent, reply.Kind);
+        Assert.Null(reply.SafetyNote);
+    }
+
+    [Fact]
+    public void The_numbers_are_written_once_and_filled_into_every_safety_text()
+    {
+        var emergency = fixture.Content.Safety.EmergencyNumbers;
+        Assert.False(string.IsNullOrWhiteSpace(emergency));
+        Assert.All(fixture.Content.SafetyRules, rule => Assert.Contains(emergency, rule.Reply));
+        Assert.All(fixture.Content.Safety.Notes.Values, note => Assert.Contains(emergency, note));
+        Assert.DoesNotContain(fixture.Content.SafetyRules, rule => rule.Reply.Contains('{', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_number_placeholder_is_a_located_error()
+    {
+        var diagnostics = new List<FaqDiagnostic>();
+        var filled = SafetyContentReader.FillNumbers("call {emergncy} now", new Dictionary<string, string> { ["emergency"] = "112" }, "safety.yaml", 7, diagnostics);
+
+        Assert.Equal("call {emergncy} now", filled);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(7, diagnostic.Line);
+    }
+
+    [Fact]
+    public void A_malformed_example_line_is_a_located_error_and_the_rest_load()
+    {
+        var diagnostics = new List<FaqDiagnostic>();
+        var examples = SafetyContentReader.ReadExamples("safety-examples.tsv", "# comment\nmy chest hurts\temergency\tchest-pain\tw1\nbroken line\nfine\tordinary\tother\tw1\nx\tpanic\tother\tw1\n", diagnostics);
+
+        Assert.Equal(2, examples.Count);
+        Assert.Equal([3, 5], diagnostics.Select(d => d.Line));
+    }
+
+    [Fact]
+    public void The_learned_screen_is_the_same_for_the_same_content()
+    {
+        var first = SafetyScreen.TrainClassifier(fixture.Content);
+        var second = SafetyScreen.TrainClassifier(fixture.Content);
+        var words = TextNormalizer.Words("my dad swallowed a lot of his pills");
+
+        Assert.Equal(first.Score(words), second.Score(words));
+    }
+}
