@@ -156,6 +156,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     private IReadOnlyList<MatchScore> Rank(AnalyzedQuery query) => Rank(query, MatchWeights.Default);
 
+    /// <summary>The index's candidates for a query, before re-scoring (the scale benchmark times them apart).</summary>
+    internal IReadOnlyList<FaqEntry> Candidates(AnalyzedQuery query) => index.Candidates(query, CandidatePool);
+
     /// <summary>With other re-score weights: the calibration compares them on the same candidates.</summary>
     internal IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, MatchWeights weights) =>
         query.IsEmpty ? [] : matcher.Rank(query, index.Candidates(query, CandidatePool), weights, classifier);
