@@ -35,12 +35,12 @@ internal static partial class ScaleRun
             knowledgeBase?.Dispose();
             GC.Collect();
             var watch = Stopwatch.StartNew();
-            knowledgeBase = KnowledgeBaseFactory.Build(content, new AnsweringOptions(), i + 1);
+            knowledgeBase = KnowledgeBaseFactory.Default.Build(content, new AnsweringOptions(), i + 1);
             buildTimes.Add(watch.Elapsed.TotalMilliseconds);
         }
 
         using var built = knowledgeBase!;
-        var engine = (AnswerEngine)built.Engine;
+        var engine = built.AnswerEngine;
         var random = new Random(Seed);
         var sample = baseContent.Entries.OrderBy(_ => random.Next()).Take(SampleSize).ToList();
         var questions = sample.Select(e => Reword(e.Question)).ToList();

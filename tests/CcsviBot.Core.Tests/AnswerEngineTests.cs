@@ -141,6 +141,6 @@ public sealed class AnswerEngineTests : IDisposable
         Assert.NotEmpty(AnsweringOptionsValidator.Problems(new AnsweringOptions { AnswerThreshold = 1.5 }));
         Assert.NotEmpty(AnsweringOptionsValidator.Problems(new AnsweringOptions { MaxQuestionLength = 0 }));
         Assert.Empty(AnsweringOptionsValidator.Problems(new AnsweringOptions()));
-        Assert.Throws<ArgumentException>(() => KnowledgeBaseFactory.Build(TestPaths.LoadFixture(), new AnsweringOptions { ClarifyThreshold = 2 }, 1));
+        Assert.Throws<ArgumentException>(() => KnowledgeBaseFactory.Default.Build(TestPaths.LoadFixture(), new AnsweringOptions { ClarifyThreshold = 2 }, 1));
     }
 }

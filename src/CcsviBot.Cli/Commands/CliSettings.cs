@@ -97,6 +97,6 @@ internal sealed class CliSettings
     {
         var options = AnsweringOptions();
         var content = LoadFaq(FaqPath(faqOption, console), console, reportProblems: true).Content!;
-        return KnowledgeBaseFactory.Build(content, options, version: 1);
+        return KnowledgeBaseFactory.Default.Build(content, options, version: 1);
     }
 }

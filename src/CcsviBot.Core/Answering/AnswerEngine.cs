@@ -34,26 +34,21 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     public IReadOnlyList<FaqEntry> StarterQuestions => starters;
 
-    public AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options)
-        : this(content, index, options, new EntryMatcher((content ?? throw new ArgumentNullException(nameof(content))).Entries), PhrasingClassifier.Train(content.Entries, content.SynonymGroups))
-    {
-    }
-
-    /// <summary>With a matcher and classifier built beforehand (in parallel with the index, see <see cref="KnowledgeBaseFactory"/>).</summary>
-    internal AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options, EntryMatcher matcher, PhrasingClassifier classifier)
+    /// <summary>With the parts built beforehand, side by side (see <see cref="KnowledgeBaseFactory"/>); the engine owns the index.</summary>
+    internal AnswerEngine(FaqContent content, AnsweringOptions options, SnapshotParts parts)
     {
         ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(parts);
         this.content = content;
-        this.index = index;
+        index = parts.Index;
         this.options = options;
         safety = new SafetyScreen(content.SafetyRules);
         smallTalk = new SmallTalkDetector(content.SmallTalk);
-        this.matcher = matcher;
-        this.classifier = classifier;
-        scope = new ScopeProfile(content.Entries, content.OutOfScopeExamples);
-        analyzer = new QueryAnalyzer(index, new SynonymMap(content.SynonymGroups), smallTalk.PhraseWords, matcher.KnowsStem);
+        matcher = parts.Matcher;
+        classifier = parts.Classifier;
+        scope = parts.Scope;
+        analyzer = new QueryAnalyzer(parts.Vocabulary, new SynonymMap(content.SynonymGroups), parts.Analyzer, smallTalk.PhraseWords, matcher.KnowsStem);
         entryById = content.Entries.DistinctBy(e => e.Id).ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
 
         var byPhrasing = new Dictionary<string, FaqEntry>(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CcsviBot.Core.Answering;
+using CcsviBot.Core.Search;
 using CcsviBot.Protocol;
 using CcsviBot.Turns;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -24,6 +25,8 @@ public static class AnsweringServiceExtensions
         services.AddSingleton<IValidateOptions<AnsweringOptions>, AnsweringOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IFaqIndexBuilder>(_ => new LuceneFaqIndexBuilder());
+        services.TryAddSingleton(provider => new KnowledgeBaseFactory(provider.GetRequiredService<IFaqIndexBuilder>()));
         services.AddSingleton<StartupKnowledgeBaseProvider>();
         services.TryAddSingleton<IKnowledgeBaseProvider>(provider => provider.GetRequiredService<StartupKnowledgeBaseProvider>());
 

@@ -34,6 +34,7 @@ public sealed record ReloadResult(
 public sealed partial class FaqReloader : IDisposable
 {
     private readonly StartupKnowledgeBaseProvider _provider;
+    private readonly KnowledgeBaseFactory _factory;
     private readonly IOptions<AnsweringOptions> _answering;
     private readonly IOptions<MaintenanceOptions> _options;
     private readonly TimeProvider _time;
@@ -47,6 +48,7 @@ public sealed partial class FaqReloader : IDisposable
 
     public FaqReloader(
         StartupKnowledgeBaseProvider provider,
+        KnowledgeBaseFactory factory,
         IOptions<FaqOptions> faq,
         IOptions<AnsweringOptions> answering,
         IOptions<MaintenanceOptions> options,
@@ -55,6 +57,7 @@ public sealed partial class FaqReloader : IDisposable
         ILogger<FaqReloader> logger)
     {
         _provider = provider;
+        _factory = factory;
         _answering = answering;
         _options = options;
         _time = time;
@@ -140,7 +143,7 @@ public sealed partial class FaqReloader : IDisposable
         }
 
         var version = Interlocked.Increment(ref _version);
-        var built = KnowledgeBaseFactory.Build(loaded.Content, _answering.Value, version, _time, TryCurrent());
+        var built = _factory.Build(loaded.Content, _answering.Value, version, _time, TryCurrent());
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var result = new ReloadResult(_time.GetUtcNow(), trigger, true, version, built.Content.Entries.Count, elapsed, [], warnings);
 
