@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Pattern;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
@@ -17,7 +15,7 @@ namespace CcsviBot.Core.Text;
 /// <item><see cref="FaqWordTokenizer"/>: runs of letters and digits (apostrophes and combining marks stay inside a word).</item>
 /// <item><see cref="EnglishPossessiveFilter"/>: "zamboni's" → "zamboni".</item>
 /// <item><see cref="ASCIIFoldingFilter"/>: "névrite" → "nevrite", ligatures and full-width letters to plain ones.</item>
-/// <item><see cref="PatternReplaceFilter"/>: what is left of apostrophes and combining marks goes ("don't" → "dont").</item>
+/// <item><see cref="ApostropheFilter"/>: what is left of apostrophes and combining marks goes ("don't" → "dont").</item>
 /// <item><see cref="LowerCaseFilter"/>, then <see cref="SetKeywordMarkerFilter"/> over <see cref="ProtectedWords"/>.</item>
 /// <item><see cref="PorterStemFilter"/>: the classic Porter stemmer.</item>
 /// </list>
@@ -31,8 +29,6 @@ public sealed class FaqAnalyzer : Analyzer
     /// <summary>Positions between two values of one field (two alternates): a phrase never spans them.</summary>
     public const int ValueGap = 100;
 
-    private static readonly Regex ApostrophesAndMarks = new(@"[\p{Mn}\p{Mc}\p{Me}'’‘`]", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-
     /// <summary>
     /// Words Porter would merge with a different word: "aids" (the disease) is not "aid", "news" is not "new".
     /// </summary>
@@ -43,8 +39,7 @@ public sealed class FaqAnalyzer : Analyzer
         var tokenizer = new FaqWordTokenizer(reader);
         TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
         stream = new ASCIIFoldingFilter(stream);
-        stream = new PatternReplaceFilter(stream, ApostrophesAndMarks, string.Empty, all: true);
-        stream = new LengthFilter(Version, stream, 1, int.MaxValue);
+        stream = new ApostropheFilter(stream);
         stream = new LowerCaseFilter(Version, stream);
         stream = new SetKeywordMarkerFilter(stream, ProtectedWords);
         return new TokenStreamComponents(tokenizer, new PorterStemFilter(stream));

@@ -11,7 +11,7 @@ namespace CcsviBot.Core.Text;
 internal sealed class FaqWordTokenizer(TextReader input) : CharTokenizer(FaqAnalyzer.Version, input)
 {
     protected override bool IsTokenChar(int c) =>
-        c is '\'' or '\u2019' or '\u2018' or '`'
+        ApostropheFilter.IsApostrophe(c)
         || (c < 0x80 ? char.IsAsciiLetterOrDigit((char)c) : IsLetterDigitOrMark(c));
 
     private static bool IsLetterDigitOrMark(int c) => CharUnicodeInfo.GetUnicodeCategory(c) switch
