@@ -1,4 +1,4 @@
-using CcsviBot.Core.Insights;
+using CcsviBot.Insights;
 using Microsoft.Extensions.Options;
 
 namespace CcsviBot.Maintenance;

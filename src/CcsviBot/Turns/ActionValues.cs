@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CcsviBot.Core.Insights;
+using CcsviBot.Insights;
 using CcsviBot.Protocol;
 
 namespace CcsviBot.Turns;

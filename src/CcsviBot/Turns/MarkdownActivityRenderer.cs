@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Faq;
-using CcsviBot.Core.Insights;
+using CcsviBot.Insights;
 using CcsviBot.Core.Rendering;
 using CcsviBot.Protocol;
 

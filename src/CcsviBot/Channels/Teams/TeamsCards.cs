@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Faq;
-using CcsviBot.Core.Insights;
+using CcsviBot.Insights;
 using CcsviBot.Core.Rendering;
 using CcsviBot.Turns;
 

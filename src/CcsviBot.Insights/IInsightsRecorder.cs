@@ -1,6 +1,6 @@
 using CcsviBot.Core.Answering;
 
-namespace CcsviBot.Core.Insights;
+namespace CcsviBot.Insights;
 
 /// <summary>One answered message, as the maintainers' analytics keep it: no user ids, no names.</summary>
 /// <param name="ConversationKey">

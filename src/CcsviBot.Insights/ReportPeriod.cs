@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CcsviBot.Core.Insights;
+namespace CcsviBot.Insights;
 
 /// <summary>Parses report periods such as <c>30d</c>, <c>12h</c> or <c>4w</c>.</summary>
 public static class ReportPeriod

@@ -1,6 +1,6 @@
 using CcsviBot.Core.Answering;
 
-namespace CcsviBot.Core.Insights;
+namespace CcsviBot.Insights;
 
 /// <summary>
 /// A recorded turn as stored: the question already redacted. <see cref="EarlierQuestion"/> is the visitor's previous

@@ -1,6 +1,6 @@
 using CcsviBot.Core.Text;
 
-namespace CcsviBot.Core.Insights;
+namespace CcsviBot.Insights;
 
 /// <summary>
 /// Groups visitors' questions that say the same thing in different words, so that the report shows

@@ -1,4 +1,4 @@
-namespace CcsviBot.Core.Insights;
+namespace CcsviBot.Insights;
 
 /// <summary>Which database engine holds the analytics.</summary>
 public enum InsightsProvider

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CcsviBot.Core.Insights;
+namespace CcsviBot.Insights;
 
 /// <summary>
 /// Removes obvious personal data from a visitor's question before it is stored: e-mail addresses, phone numbers,

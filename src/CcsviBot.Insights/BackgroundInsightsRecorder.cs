@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using CcsviBot.Core.Answering;
 using Microsoft.Extensions.Logging;
 
-namespace CcsviBot.Core.Insights;
+namespace CcsviBot.Insights;
 
 /// <summary>What the analytics recorder has done so far, for the status endpoint and /healthz.</summary>
 public sealed record InsightsStatus(

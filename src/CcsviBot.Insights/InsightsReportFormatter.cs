@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CcsviBot.Core.Faq;
 
-namespace CcsviBot.Core.Insights;
+namespace CcsviBot.Insights;
 
 /// <summary>
 /// The report as Markdown (the CLI's <c>--format markdown</c>, and the source of the /admin/report page) or JSON.

@@ -1,7 +1,7 @@
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Faq;
 
-namespace CcsviBot.Core.Insights;
+namespace CcsviBot.Insights;
 
 /// <summary>Turns recorded turns and feedback, plus the current FAQ, into the maintainers' report.</summary>
 public static class InsightsReportBuilder

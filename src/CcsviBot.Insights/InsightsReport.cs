@@ -1,4 +1,4 @@
-namespace CcsviBot.Core.Insights;
+namespace CcsviBot.Insights;
 
 /// <summary>What maintainers learn from a period of recorded turns and feedback.</summary>
 public sealed record InsightsReport(

@@ -4,7 +4,7 @@ using CcsviBot.Core.Configuration;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace CcsviBot.Core.Insights;
+namespace CcsviBot.Insights;
 
 /// <summary>
 /// The analytics store over plain ADO.NET. The schema and statements are written in the SQL common to SQLite and
