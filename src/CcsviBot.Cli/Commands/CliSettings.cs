@@ -51,7 +51,7 @@ internal sealed class CliSettings
     {
         var options = new AnsweringOptions();
         Configuration.GetSection(Core.Answering.AnsweringOptions.SectionName).Bind(options);
-        var problems = AnsweringOptionsValidator.Problems(options).ToList();
+        var problems = Core.Answering.AnsweringOptions.Problems(options).ToList();
         if (problems.Count > 0)
         {
             throw new CliUsageException(string.Join(" ", problems));

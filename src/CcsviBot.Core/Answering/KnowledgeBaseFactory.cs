@@ -21,7 +21,7 @@ public sealed class KnowledgeBaseFactory(IFaqIndexBuilder indexBuilder)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
-        var problems = AnsweringOptionsValidator.Problems(options).ToList();
+        var problems = AnsweringOptions.Problems(options).ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
