@@ -107,6 +107,3 @@ internal sealed class ScopeProfile
     private static HashSet<string> ContentStems(string[] words, Func<int, string> stemAt) =>
         Enumerable.Range(0, words.Length).Where(i => !StopWords.Contains(words[i])).Select(stemAt).ToHashSet(StringComparer.Ordinal);
 }
-
-/// <summary>What <see cref="ScopeProfile.Lift"/> measures: mean, lowest and highest log ratio over the question's concepts.</summary>
-internal readonly record struct ScopeLift(double Mean, double Lowest, double Highest);

@@ -4,12 +4,6 @@ using Microsoft.Identity.Client.AppConfig;
 
 namespace CcsviBot.Channels.BotConnector;
 
-/// <summary>The bearer token the bot presents to the Bot Connector; null when the bot has no app id (local development).</summary>
-public interface IBotTokenProvider
-{
-    Task<string?> GetTokenAsync(CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// App tokens from Microsoft Entra through MSAL, which caches them and renews them before they expire: client
 /// credentials against the tenant (SingleTenant) or the Bot Framework tenant (MultiTenant), or the user-assigned
