@@ -20,7 +20,7 @@ public class AskBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        knowledgeBase = KnowledgeBaseFactory.Build(Corpora.Load(Corpus), new AnsweringOptions(), 1);
+        knowledgeBase = KnowledgeBaseFactory.Default.Build(Corpora.Load(Corpus), new AnsweringOptions(), 1);
         shortQuestion = Corpora.ShortQuestion(Corpus);
         longQuestion = Corpora.LongQuestion(Corpus);
         shortMix = Corpora.ShortQuestionMix(Corpus);

@@ -2,14 +2,16 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Faq;
+using CcsviBot.Core.Text;
 
 namespace CcsviBot.Benchmarks;
 
-/// <summary>Building a knowledge base snapshot (FTS5 index, vocabulary, spelling dictionary, engine profiles).</summary>
+/// <summary>Building a knowledge base snapshot (Lucene index, vocabulary, spelling dictionary, engine profiles).</summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 public class BuildBenchmarks
 {
+    private readonly FaqAnalyzer analyzer = new();
     private FaqContent content = null!;
 
     [Params(Corpora.Ccsvi, Corpora.MedQuad)]
@@ -21,13 +23,13 @@ public class BuildBenchmarks
     [Benchmark]
     public long Build()
     {
-        using var knowledgeBase = KnowledgeBaseFactory.Build(content, new AnsweringOptions(), 1);
+        using var knowledgeBase = KnowledgeBaseFactory.Default.Build(content, new AnsweringOptions(), 1);
         return knowledgeBase.Version;
     }
 
     /// <summary>The phrasing classifier alone, the part of a build that grows with the alternates (none for the 16k corpus: no model above 1,000 entries).</summary>
     [Benchmark]
-    public object TrainPhrasingClassifier() => PhrasingClassifier.Train(content.Entries, content.SynonymGroups);
+    public object TrainPhrasingClassifier() => PhrasingClassifier.Train(content.Entries, content.SynonymGroups, analyzer);
 
     /// <summary>One hot reload as the bot's FaqReloader does it: load from disk, check (the CCSVI FAQ only; the bulk corpus is published unchecked), build.</summary>
     [Benchmark]
@@ -39,7 +41,7 @@ public class BuildBenchmarks
             throw new InvalidOperationException("the CCSVI FAQ does not pass faq check");
         }
 
-        using var knowledgeBase = KnowledgeBaseFactory.Build(loaded.Content!, new AnsweringOptions(), 2);
+        using var knowledgeBase = KnowledgeBaseFactory.Default.Build(loaded.Content!, new AnsweringOptions(), 2);
         return knowledgeBase.Content.Entries.Count;
     }
 }

@@ -14,8 +14,8 @@ internal static class FeatureDump
     public static int Run(string faqPath, string questionsPath)
     {
         var content = FaqLoader.Load(faqPath).Content ?? throw new InvalidOperationException($"cannot load {faqPath}");
-        using var knowledgeBase = KnowledgeBaseFactory.Build(content, new AnsweringOptions(), 1);
-        var engine = (AnswerEngine)knowledgeBase.Engine;
+        using var knowledgeBase = KnowledgeBaseFactory.Default.Build(content, new AnsweringOptions(), 1);
+        var engine = knowledgeBase.AnswerEngine;
         var (cases, error) = EvaluationSet.Parse(File.ReadLines(questionsPath));
         if (error is not null)
         {

@@ -15,7 +15,7 @@ internal static class MemoryAfterLoad
             var watch = Stopwatch.StartNew();
             var content = Corpora.Load(corpus);
             var loaded = watch.Elapsed;
-            using var knowledgeBase = KnowledgeBaseFactory.Build(content, new AnsweringOptions(), 1);
+            using var knowledgeBase = KnowledgeBaseFactory.Default.Build(content, new AnsweringOptions(), 1);
             var built = watch.Elapsed - loaded;
             knowledgeBase.Engine.Ask(Corpora.ShortQuestion(corpus));
             var heapAfter = GC.GetTotalMemory(forceFullCollection: true);

@@ -43,6 +43,7 @@ internal static class ReloadUnderLoad
         using var provider = new StartupKnowledgeBaseProvider();
         using var reloader = new FaqReloader(
             provider,
+            KnowledgeBaseFactory.Default,
             Options.Create(new FaqOptions { Path = path }),
             Options.Create(new AnsweringOptions()),
             Options.Create(new MaintenanceOptions { CheckContent = corpus == Corpora.Ccsvi, RetireAfterSeconds = 1 }),

@@ -136,10 +136,10 @@ public sealed class AnswerEngineTests : IDisposable
     [Fact]
     public void Invalid_options_are_rejected()
     {
-        Assert.NotEmpty(AnsweringOptionsValidator.Problems(new AnsweringOptions { AnswerThreshold = 0.2, ClarifyThreshold = 0.5 }));
-        Assert.NotEmpty(AnsweringOptionsValidator.Problems(new AnsweringOptions { AnswerThreshold = 1.5 }));
-        Assert.NotEmpty(AnsweringOptionsValidator.Problems(new AnsweringOptions { MaxQuestionLength = 0 }));
-        Assert.Empty(AnsweringOptionsValidator.Problems(new AnsweringOptions()));
-        Assert.Throws<ArgumentException>(() => KnowledgeBaseFactory.Build(TestPaths.LoadFixture(), new AnsweringOptions { ClarifyThreshold = 2 }, 1));
+        Assert.NotEmpty(AnsweringOptions.Problems(new AnsweringOptions { AnswerThreshold = 0.2, ClarifyThreshold = 0.5 }));
+        Assert.NotEmpty(AnsweringOptions.Problems(new AnsweringOptions { AnswerThreshold = 1.5 }));
+        Assert.NotEmpty(AnsweringOptions.Problems(new AnsweringOptions { MaxQuestionLength = 0 }));
+        Assert.Empty(AnsweringOptions.Problems(new AnsweringOptions()));
+        Assert.Throws<ArgumentException>(() => KnowledgeBaseFactory.Default.Build(TestPaths.LoadFixture(), new AnsweringOptions { ClarifyThreshold = 2 }, 1));
     }
 }

@@ -81,7 +81,7 @@ public sealed class QualityFloorTests : IClassFixture<QualityFloorTests.RealEval
             var settings = new ConfigurationBuilder().AddJsonFile(Path.Combine(TestPaths.RepositoryRoot, SettingsLocator.FileName)).Build();
             var options = new AnsweringOptions();
             settings.GetSection(AnsweringOptions.SectionName).Bind(options);
-            knowledgeBase = KnowledgeBaseFactory.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, options, 1);
+            knowledgeBase = KnowledgeBaseFactory.Default.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, options, 1);
             var (cases, error) = EvaluationSet.Parse(File.ReadLines(TestPaths.RealEvalQuestions));
             Assert.Null(error);
             Report = Evaluator.Run(knowledgeBase.Engine, cases);

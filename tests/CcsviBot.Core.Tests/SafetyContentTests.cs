@@ -13,7 +13,7 @@ public sealed class SafetyContentTests
     public void No_question_or_alternate_of_the_FAQ_is_taken_for_an_emergency()
     {
         var content = FaqLoader.Load(TestPaths.RealFaq).Content!;
-        using var knowledgeBase = KnowledgeBaseFactory.Build(content, new AnsweringOptions(), 1);
+        using var knowledgeBase = KnowledgeBaseFactory.Default.Build(content, new AnsweringOptions(), 1);
 
         var flagged = content.Entries
             .SelectMany(entry => entry.Alternates.Prepend(entry.Question).Select(phrasing => (entry.Id, phrasing)))
@@ -30,7 +30,7 @@ public sealed class SafetyContentTests
     [InlineData("my neck is bleeding through the dressing since the vein op")]
     public void Indirect_descriptions_of_danger_get_the_safety_reply(string message)
     {
-        using var knowledgeBase = KnowledgeBaseFactory.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, new AnsweringOptions(), 1);
+        using var knowledgeBase = KnowledgeBaseFactory.Default.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, new AnsweringOptions(), 1);
 
         Assert.Equal(ReplyKind.Urgent, knowledgeBase.Engine.Ask(message).Kind);
     }
@@ -38,7 +38,7 @@ public sealed class SafetyContentTests
     [Fact]
     public void Someone_in_danger_from_another_person_is_pointed_to_emergency_numbers()
     {
-        using var knowledgeBase = KnowledgeBaseFactory.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, new AnsweringOptions(), 1);
+        using var knowledgeBase = KnowledgeBaseFactory.Default.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, new AnsweringOptions(), 1);
 
         var reply = knowledgeBase.Engine.Ask("my partner keeps threatening me and i am scared for my safety");
 
@@ -53,7 +53,7 @@ public sealed class SafetyContentTests
     [InlineData("who is at risk for heart attack?", ReplyKind.None)]
     public void A_danger_phrase_needs_its_meaningful_words_not_just_its_topic(string message, ReplyKind expected)
     {
-        using var knowledgeBase = KnowledgeBaseFactory.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, new AnsweringOptions(), 1);
+        using var knowledgeBase = KnowledgeBaseFactory.Default.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, new AnsweringOptions(), 1);
 
         Assert.Equal(expected, knowledgeBase.Engine.Ask(message).Kind);
     }

@@ -10,8 +10,18 @@ namespace CcsviBot.Core.Tests;
 public sealed class SearchTests : IDisposable
 {
     private readonly KnowledgeBase knowledgeBase = TestPaths.BuildFixture();
+    private readonly FaqAnalyzer textAnalyzer = new();
 
-    public void Dispose() => knowledgeBase.Dispose();
+    public void Dispose()
+    {
+        knowledgeBase.Dispose();
+        textAnalyzer.Dispose();
+    }
+
+    private LuceneFaqIndex Index(IReadOnlyList<FaqEntry> entries, int inMemoryLimit = LuceneFaqIndexBuilder.DefaultInMemoryLimit) =>
+        new LuceneFaqIndexBuilder(inMemoryLimit: inMemoryLimit).Build(entries, textAnalyzer);
+
+    private QueryAnalyzer Analyzer(IReadOnlyList<FaqEntry> entries, SynonymMap synonyms) => new(SpellingDictionary.Of(entries), synonyms, textAnalyzer);
 
     public static TheoryData<string> HostileInputs() =>
     [
@@ -41,11 +51,56 @@ public sealed class SearchTests : IDisposable
     }
 
     [Fact]
-    public void Match_expressions_quote_every_term()
+    public void The_query_is_one_nested_clause_per_known_concept_with_a_phrase_per_multi_word_form()
     {
-        var query = new AnalyzedQuery([new QueryTerm("liberation therapy", ["venoplasty"]), new QueryTerm("ms", []), new QueryTerm("nowhere", []) { Known = false }]);
+        FaqEntry[] entries = [Entry("a", "liberation therapy", "x")];
+        using var index = Index(entries);
+        var query = new AnalyzedQuery(
+        [
+            new QueryTerm("liberation therapy", ["venoplasty", "liberation therapy venoplasty"]) { Stems = [["liber", "therapi"], ["venoplasti"], ["liber", "therapi", "venoplasti"]] },
+            new QueryTerm("ms", []) { Stems = [["ms"]] },
+            new QueryTerm("nowhere", []) { Known = false, Stems = [["nowher"]] },
+        ]);
 
-        Assert.Equal("(\"liberation therapy\" OR \"venoplasty\") OR (\"ms\")", SqliteFtsIndex.ToMatchExpression(query));
+        var built = Assert.IsType<Lucene.Net.Search.BooleanQuery>(index.ToQuery(query));
+
+        // Unknown concepts and a phrase holding a single-word form ("... venoplasty") are left out; 3 fields per form.
+        Assert.Equal(2, built.Clauses.Count);
+        var concept = Assert.IsType<Lucene.Net.Search.BooleanQuery>(built.Clauses[0].Query);
+        Assert.Equal(6, concept.Clauses.Count);
+        Assert.Equal("question:\"liber therapi\"^10.0", concept.Clauses[0].Query.ToString());
+        Assert.Null(index.ToQuery(new AnalyzedQuery([query.Terms[2]])));
+    }
+
+    [Fact]
+    public void A_phrase_never_spans_two_alternates()
+    {
+        FaqEntry[] entries =
+        [
+            Entry("apart", "question one", "nothing", "about liberation", "therapy costs"),
+            Entry("together", "question two", "nothing", "does liberation therapy work"),
+        ];
+        using var index = Index(entries);
+        var query = Analyzer(entries, new SynonymMap([["liberation therapy", "venoplasty"]])).Analyze("liberation therapy");
+
+        Assert.Equal(["together"], index.Candidates(query, 10).Select(e => e.Id));
+    }
+
+    [Fact]
+    public void A_large_index_lives_in_a_temporary_folder_deleted_on_dispose()
+    {
+        FaqEntry[] entries = [Entry("a", "what is ccsvi", "veins"), Entry("b", "what is ms", "nerves")];
+        static string[] Folders() => Directory.GetDirectories(Path.GetTempPath(), "ccsvibot-index-*");
+        var before = Folders();
+
+        var index = Index(entries, inMemoryLimit: 1);
+        var created = Folders().Except(before).ToList();
+        var found = index.Candidates(Analyzer(entries, SynonymMap.Empty).Analyze("ccsvi"), 5);
+        index.Dispose();
+
+        Assert.Single(created);
+        Assert.Equal(["a"], found.Select(e => e.Id));
+        Assert.False(Directory.Exists(created[0]));
     }
 
     [Fact]
@@ -59,7 +114,7 @@ public sealed class SearchTests : IDisposable
     [Fact]
     public void Synonyms_expand_including_multi_word_terms()
     {
-        var engine = (AnswerEngine)knowledgeBase.Engine;
+        var engine = knowledgeBase.AnswerEngine;
 
         var term = Assert.Single(engine.Analyze("ballooning").Terms);
         Assert.Contains("liberation therapy", term.Alternatives);
@@ -70,7 +125,7 @@ public sealed class SearchTests : IDisposable
     [Fact]
     public void Typos_are_corrected_against_the_index_vocabulary()
     {
-        var engine = (AnswerEngine)knowledgeBase.Engine;
+        var engine = knowledgeBase.AnswerEngine;
 
         var terms = engine.Analyze("neurolgist medicaton").Terms;
 
@@ -82,7 +137,7 @@ public sealed class SearchTests : IDisposable
     [Fact]
     public void A_mid_length_word_two_edits_off_in_its_ending_is_corrected()
     {
-        var engine = (AnswerEngine)knowledgeBase.Engine;
+        var engine = knowledgeBase.AnswerEngine;
 
         Assert.Equal(["multiple", "therapy"], engine.Analyze("multipal theraphy").Terms.Select(t => t.Text));
     }
@@ -90,7 +145,7 @@ public sealed class SearchTests : IDisposable
     [Fact]
     public void Acronyms_typed_in_capitals_are_not_corrected_but_shouting_is()
     {
-        var engine = (AnswerEngine)knowledgeBase.Engine;
+        var engine = knowledgeBase.AnswerEngine;
 
         Assert.Equal("copd", Assert.Single(engine.Analyze("what about COPD").Terms).Text);
         Assert.Equal("cord", Assert.Single(engine.Analyze("what about copd").Terms).Text);
@@ -100,7 +155,7 @@ public sealed class SearchTests : IDisposable
     [Fact]
     public void Real_words_the_faq_lacks_are_not_corrected_into_other_words()
     {
-        var engine = (AnswerEngine)knowledgeBase.Engine;
+        var engine = knowledgeBase.AnswerEngine;
 
         var term = Assert.Single(engine.Analyze("gout").Terms);
 
@@ -111,7 +166,7 @@ public sealed class SearchTests : IDisposable
     [Fact]
     public void A_short_unknown_word_is_kept_as_a_topic_but_fragments_are_dropped()
     {
-        var engine = (AnswerEngine)knowledgeBase.Engine;
+        var engine = knowledgeBase.AnswerEngine;
 
         var flu = Assert.Single(engine.Analyze("is flu contagious").Terms, t => t.Text == "flu");
 
@@ -129,8 +184,8 @@ public sealed class SearchTests : IDisposable
             .Append(Entry("unrelated-1", "what is a horse", "an animal"))
             .Append(Entry("unrelated-2", "what is a donkey", "another animal"))
             .ToList();
-        using var index = SqliteFtsIndex.Build(entries);
-        var query = new QueryAnalyzer(index, SynonymMap.Empty).Analyze("zebra");
+        using var index = Index(entries);
+        var query = Analyzer(entries, SynonymMap.Empty).Analyze("zebra");
 
         var all = index.Candidates(query, 10).Select(e => e.Id).Order().ToList();
         var best = index.Candidates(query, 2).Select(e => e.Id).ToList();
@@ -147,10 +202,10 @@ public sealed class SearchTests : IDisposable
         // With full credit for related forms, "what is CcsviBot" covers "what is ccsvi" as well as "What is CCSVI?" does;
         // it comes first in the FAQ, so only the tie-break puts the exact words first.
         var entries = new List<FaqEntry> { Entry("bot", "What is CcsviBot?", "a service"), Entry("condition", "What is CCSVI?", "a service") };
-        using var index = SqliteFtsIndex.Build(entries);
-        var query = new QueryAnalyzer(index, SynonymMap.Empty).Analyze("what is ccsvi");
+        using var index = Index(entries);
+        var query = Analyzer(entries, SynonymMap.Empty).Analyze("what is ccsvi");
 
-        var ranked = new EntryMatcher(entries).Rank(query, entries, MatchWeights.Default with { SoftCredit = 1 }, PhrasingClassifier.None);
+        var ranked = new EntryMatcher(entries, textAnalyzer).Rank(query, entries, MatchWeights.Default with { SoftCredit = 1 }, PhrasingClassifier.None);
 
         Assert.Equal(ranked[0].Score, ranked[1].Score);
         Assert.Equal(["condition", "bot"], ranked.Select(m => m.Entry.Id));
@@ -165,9 +220,9 @@ public sealed class SearchTests : IDisposable
             Entry("symptoms", "What are the symptoms of narrow veins?", "a list", "ccsvi signs", "what would I notice"),
             Entry("veins", "Which veins are involved?", "the neck", "neck veins", "jugular veins", "veins in ccsvi"),
         };
-        using var index = SqliteFtsIndex.Build(entries);
-        var query = new QueryAnalyzer(index, SynonymMap.Empty).Analyze("veins");
-        var matcher = new EntryMatcher(entries);
+        using var index = Index(entries);
+        var query = Analyzer(entries, SynonymMap.Empty).Analyze("veins");
+        var matcher = new EntryMatcher(entries, textAnalyzer);
 
         var ranked = matcher.Rank(query, entries, MatchWeights.Default with { Affinity = 1 }, PhrasingClassifier.None);
         var withoutAffinity = matcher.Rank(query, entries, MatchWeights.Default with { Affinity = 0 }, PhrasingClassifier.None);
@@ -189,9 +244,8 @@ public sealed class SearchTests : IDisposable
         ];
         IReadOnlyList<IReadOnlyList<string>> groups = [["ccsvi", "chronic cerebrospinal venous insufficiency"]];
         var synonyms = new SynonymMap(groups);
-        var classifier = PhrasingClassifier.Train(entries, groups);
-        using var index = SqliteFtsIndex.Build(entries);
-        var analyzer = new QueryAnalyzer(index, synonyms);
+        var classifier = PhrasingClassifier.Train(entries, groups, textAnalyzer);
+        var analyzer = Analyzer(entries, synonyms);
         double[] Shares(string question)
         {
             var shares = new double[entries.Length];
@@ -208,7 +262,7 @@ public sealed class SearchTests : IDisposable
         Assert.Equal(signs, Shares("chronic cerebrospinal venous insufficiency signs"));
         // The same phrasings always train the same model, and a trained model answers many threads at once.
         var again = new double[entries.Length];
-        PhrasingClassifier.Train(entries, groups).Shares(analyzer.Analyze("jugular"), entries, again);
+        PhrasingClassifier.Train(entries, groups, textAnalyzer).Shares(analyzer.Analyze("jugular"), entries, again);
         Assert.Equal(jugular, again);
         var parallel = new System.Collections.Concurrent.ConcurrentBag<double[]>();
         Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel.Add(Shares(i % 2 == 0 ? "jugular" : "ccsvi signs")));
@@ -220,21 +274,21 @@ public sealed class SearchTests : IDisposable
     {
         FaqEntry[] entries = [Entry("symptoms", "What are the symptoms?", "a list", "ccsvi signs"), Entry("veins", "Which veins?", "the neck", "jugular veins")];
         IReadOnlyList<IReadOnlyList<string>> groups = [["ccsvi", "chronic cerebrospinal venous insufficiency"]];
-        var live = PhrasingClassifier.Train(entries, groups);
+        var live = PhrasingClassifier.Train(entries, groups, textAnalyzer);
 
         // Edited answers (new entry objects) keep the model; any change to what it learns from trains a new one.
-        Assert.Same(live, PhrasingClassifier.Train([entries[0] with { Answer = "a longer list" }, entries[1] with { Answer = "the neck and chest" }], groups, live));
-        Assert.NotSame(live, PhrasingClassifier.Train([entries[0] with { Alternates = ["ccsvi signs", "what would I notice"] }, entries[1]], groups, live));
-        Assert.NotSame(live, PhrasingClassifier.Train([entries[0] with { Id = "signs" }, entries[1]], groups, live));
-        Assert.NotSame(live, PhrasingClassifier.Train([entries[1], entries[0]], groups, live));
-        Assert.NotSame(live, PhrasingClassifier.Train(entries, [["ccsvi", "venous insufficiency"]], live));
+        Assert.Same(live, PhrasingClassifier.Train([entries[0] with { Answer = "a longer list" }, entries[1] with { Answer = "the neck and chest" }], groups, textAnalyzer, live));
+        Assert.NotSame(live, PhrasingClassifier.Train([entries[0] with { Alternates = ["ccsvi signs", "what would I notice"] }, entries[1]], groups, textAnalyzer, live));
+        Assert.NotSame(live, PhrasingClassifier.Train([entries[0] with { Id = "signs" }, entries[1]], groups, textAnalyzer, live));
+        Assert.NotSame(live, PhrasingClassifier.Train([entries[1], entries[0]], groups, textAnalyzer, live));
+        Assert.NotSame(live, PhrasingClassifier.Train(entries, [["ccsvi", "venous insufficiency"]], textAnalyzer, live));
         // Moving a word from the question into an alternate is a change, though the words are the same.
-        Assert.NotSame(live, PhrasingClassifier.Train([entries[0] with { Question = "What are the", Alternates = ["symptoms? ccsvi signs"] }, entries[1]], groups, live));
+        Assert.NotSame(live, PhrasingClassifier.Train([entries[0] with { Question = "What are the", Alternates = ["symptoms? ccsvi signs"] }, entries[1]], groups, textAnalyzer, live));
 
-        using var first = KnowledgeBaseFactory.Build(TestPaths.LoadFixture(), new AnsweringOptions(), 1);
-        using var second = KnowledgeBaseFactory.Build(TestPaths.LoadFixture(), new AnsweringOptions(), 2, previous: first);
-        Assert.NotSame(PhrasingClassifier.None, ((AnswerEngine)first.Engine).Classifier);
-        Assert.Same(((AnswerEngine)first.Engine).Classifier, ((AnswerEngine)second.Engine).Classifier);
+        using var first = KnowledgeBaseFactory.Default.Build(TestPaths.LoadFixture(), new AnsweringOptions(), 1);
+        using var second = KnowledgeBaseFactory.Default.Build(TestPaths.LoadFixture(), new AnsweringOptions(), 2, previous: first);
+        Assert.NotSame(PhrasingClassifier.None, first.AnswerEngine.Classifier);
+        Assert.Same(first.AnswerEngine.Classifier, second.AnswerEngine.Classifier);
     }
 
     [Fact]
@@ -242,16 +296,15 @@ public sealed class SearchTests : IDisposable
     {
         // A corpus of thousands of entries, one phrasing each, has nothing to learn from and would take seconds to train.
         var many = Enumerable.Range(0, PhrasingClassifier.MaxEntries + 1).Select(i => Entry($"e{i}", $"question number {i}", "an answer")).ToList();
-        Assert.False(PhrasingClassifier.Train(many, []).IsTrained);
-        Assert.True(PhrasingClassifier.Train(many.Take(2).ToList(), []).IsTrained);
+        Assert.False(PhrasingClassifier.Train(many, [], textAnalyzer).IsTrained);
+        Assert.True(PhrasingClassifier.Train(many.Take(2).ToList(), [], textAnalyzer).IsTrained);
 
         var entries = new List<FaqEntry>
         {
             Entry("symptoms", "What are the symptoms of narrow veins?", "a list", "ccsvi signs"),
             Entry("veins", "Which veins are involved?", "the neck", "neck veins", "jugular veins"),
         };
-        using var index = SqliteFtsIndex.Build(entries);
-        var ranked = new EntryMatcher(entries).Rank(new QueryAnalyzer(index, SynonymMap.Empty).Analyze("veins"), entries, MatchWeights.Default, PhrasingClassifier.None);
+        var ranked = new EntryMatcher(entries, textAnalyzer).Rank(Analyzer(entries, SynonymMap.Empty).Analyze("veins"), entries, MatchWeights.Default, PhrasingClassifier.None);
 
         Assert.All(ranked, m => Assert.Equal(m.Affinity, m.Preference));
         Assert.True(ranked[0].Preference > ranked[1].Preference);
@@ -266,8 +319,8 @@ public sealed class SearchTests : IDisposable
             Entry("ccsvi-risks", "Is CCSVI treatment risky?", "About risks.", "ccsvi dangers"),
         ];
         string[] examples = ["ocrevus dose", "how much ocrevus should i take", "what is lupus"];
-        var profile = new ScopeProfile(entries, examples);
-        var analyzer = new QueryAnalyzer(SqliteFtsIndex.Build(entries), SynonymMap.Empty);
+        var profile = new ScopeProfile(entries, examples, textAnalyzer);
+        var analyzer = Analyzer(entries, SynonymMap.Empty);
 
         var onTopic = profile.Lift(analyzer.Analyze("ccsvi"));
         var offTopic = profile.Lift(analyzer.Analyze("ocrevus"));
@@ -280,7 +333,7 @@ public sealed class SearchTests : IDisposable
         Assert.Equal(offTopic.Mean, mixed.Lowest, precision: 9);
         Assert.Equal(onTopic.Mean, mixed.Highest, precision: 9);
         Assert.Equal(default, profile.Lift(analyzer.Analyze("pizza")));
-        Assert.Equal(default, new ScopeProfile(entries, []).Lift(analyzer.Analyze("ccsvi")));
+        Assert.Equal(default, new ScopeProfile(entries, [], textAnalyzer).Lift(analyzer.Analyze("ccsvi")));
     }
 
     private static FaqEntry Entry(string id, string question, string answer, params string[] alternates) =>
@@ -290,8 +343,8 @@ public sealed class SearchTests : IDisposable
     public void Searches_run_in_parallel_and_dispose_waits_for_them()
     {
         var content = TestPaths.LoadFixture();
-        var index = SqliteFtsIndex.Build(content.Entries);
-        var analyzer = new QueryAnalyzer(index, SynonymMap.Empty);
+        var index = Index(content.Entries);
+        var analyzer = Analyzer(content.Entries, SynonymMap.Empty);
         var query = analyzer.Analyze("liberation therapy");
 
         var results = new System.Collections.Concurrent.ConcurrentBag<int>();

@@ -27,5 +27,5 @@ internal static class TestPaths
     }
 
     public static KnowledgeBase BuildFixture(AnsweringOptions? options = null) =>
-        KnowledgeBaseFactory.Build(LoadFixture(), options ?? new AnsweringOptions(), 1);
+        KnowledgeBaseFactory.Default.Build(LoadFixture(), options ?? new AnsweringOptions(), 1);
 }

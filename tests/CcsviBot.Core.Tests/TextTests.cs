@@ -30,8 +30,36 @@ public class TextTests
     [InlineData("cause", "caus")]
     [InlineData("generalization", "gener")]
     [InlineData("ms", "ms")]
-    public void Porter_stems_like_the_classic_algorithm(string word, string stem) =>
-        Assert.Equal(stem, PorterStemmer.Stem(word));
+    [InlineData("aids", "aids")]
+    public void The_analyzer_stems_like_the_classic_Porter_algorithm_except_protected_words(string word, string stem)
+    {
+        using var analyzer = new FaqAnalyzer();
+
+        Assert.Equal(stem, analyzer.Stem(word));
+    }
+
+    [Theory]
+    [InlineData("What IS  CCSVI?!")]
+    [InlineData("Névrite — café\u0000\u0007 crème")]
+    [InlineData("Zamboni's study 🧠🔥 2009; don't")]
+    [InlineData("ＦＵＬＬ ｗｉｄｔｈ ﬁbrosis clinicaltrials.gov 3.5")]
+    [InlineData("Ne\u0301vrite \u2019quoted\u2019 it\u2019s")]
+    public void The_analyzer_reads_raw_text_as_it_reads_the_normal_form(string text)
+    {
+        using var analyzer = new FaqAnalyzer();
+
+        Assert.Equal(TextNormalizer.Words(text).Select(analyzer.Stem), analyzer.Stems(text));
+    }
+
+    [Fact]
+    public void The_analyzer_reads_every_faq_text_as_it_reads_the_normal_form()
+    {
+        using var analyzer = new FaqAnalyzer();
+        var content = Faq.FaqLoader.Load(TestPaths.RealFaq).Content!;
+        var texts = content.Entries.SelectMany(e => e.Alternates.Append(e.Question).Append(e.Answer)).Concat(content.OutOfScopeExamples);
+
+        Assert.All(texts, text => Assert.Equal(TextNormalizer.Words(text).Select(analyzer.Stem), analyzer.Stems(text)));
+    }
 
     [Fact]
     public void Synonym_map_matches_the_longest_multi_word_term_first()

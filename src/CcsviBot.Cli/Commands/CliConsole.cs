@@ -18,14 +18,3 @@ internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Erro
         }
     }
 }
-
-/// <summary>A mistake of the person at the keyboard (bad path, bad option): a clear message and exit code 2, no stack trace.</summary>
-internal sealed class CliUsageException(string message) : Exception(message);
-
-/// <summary>Exit codes shared by every command.</summary>
-internal static class ExitCodes
-{
-    public const int Ok = 0;
-    public const int Failed = 1;
-    public const int Usage = 2;
-}

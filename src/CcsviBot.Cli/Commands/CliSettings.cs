@@ -51,7 +51,7 @@ internal sealed class CliSettings
     {
         var options = new AnsweringOptions();
         Configuration.GetSection(Core.Answering.AnsweringOptions.SectionName).Bind(options);
-        var problems = AnsweringOptionsValidator.Problems(options).ToList();
+        var problems = Core.Answering.AnsweringOptions.Problems(options).ToList();
         if (problems.Count > 0)
         {
             throw new CliUsageException(string.Join(" ", problems));
@@ -97,6 +97,6 @@ internal sealed class CliSettings
     {
         var options = AnsweringOptions();
         var content = LoadFaq(FaqPath(faqOption, console), console, reportProblems: true).Content!;
-        return KnowledgeBaseFactory.Build(content, options, version: 1);
+        return KnowledgeBaseFactory.Default.Build(content, options, version: 1);
     }
 }

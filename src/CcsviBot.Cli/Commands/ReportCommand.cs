@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using CcsviBot.Core.Faq;
-using CcsviBot.Core.Insights;
+using CcsviBot.Insights;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 

@@ -5,35 +5,6 @@ using System.Text.Json.Nodes;
 
 namespace CcsviBot.Cli.Teams;
 
-/// <summary>What goes into a Teams app package; checked by <see cref="Validate"/> before anything is written.</summary>
-internal sealed record TeamsAppPackageSettings(Guid AppId, string Name, string? EndpointHost, string Version)
-{
-    public const int MaxShortName = 30;
-
-    public IEnumerable<string> Validate()
-    {
-        if (AppId == Guid.Empty)
-        {
-            yield return "--app-id must be the Azure Bot's Microsoft App ID, not the empty GUID.";
-        }
-
-        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > MaxShortName)
-        {
-            yield return $"--name must be 1 to {MaxShortName} characters (Teams' limit for an app's short name).";
-        }
-
-        if (EndpointHost is not null && Uri.CheckHostName(EndpointHost) is UriHostNameType.Unknown or UriHostNameType.Basic)
-        {
-            yield return $"--endpoint-host must be a host name such as bot.example.org (no scheme, path or port), not \"{EndpointHost}\".";
-        }
-
-        if (!System.Text.RegularExpressions.Regex.IsMatch(Version, @"^\d+\.\d+\.\d+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
-        {
-            yield return $"--version must be major.minor.patch such as 1.0.0, not \"{Version}\".";
-        }
-    }
-}
-
 /// <summary>
 /// Builds the zip a Teams administrator uploads: manifest.json (schema 1.25: the bot in personal, team and group-chat
 /// scopes with its commands, and one search command with initialRun) plus the colour and outline icons.

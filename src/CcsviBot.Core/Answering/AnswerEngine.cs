@@ -36,27 +36,21 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     public IReadOnlyList<FaqEntry> StarterQuestions => starters;
 
-    public AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options)
-        : this(content, index, options, new EntryMatcher((content ?? throw new ArgumentNullException(nameof(content))).Entries), PhrasingClassifier.Train(content.Entries, content.SynonymGroups),
-            SafetyScreen.Build(content, (options ?? throw new ArgumentNullException(nameof(options))).UrgentThreshold, options.SafetyNoteThreshold))
-    {
-    }
-
-    /// <summary>With a matcher, classifier and safety screen built beforehand (in parallel with the index, see <see cref="KnowledgeBaseFactory"/>).</summary>
-    internal AnswerEngine(FaqContent content, IFaqIndex index, AnsweringOptions options, EntryMatcher matcher, PhrasingClassifier classifier, SafetyScreen safety)
+    /// <summary>With the parts built beforehand, side by side (see <see cref="KnowledgeBaseFactory"/>); the engine owns the index.</summary>
+    internal AnswerEngine(FaqContent content, AnsweringOptions options, SnapshotParts parts)
     {
         ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(parts);
         this.content = content;
-        this.index = index;
+        index = parts.Index;
         this.options = options;
-        this.safety = safety;
+        safety = parts.Safety;
         smallTalk = new SmallTalkDetector(content.SmallTalk);
-        this.matcher = matcher;
-        this.classifier = classifier;
-        scope = new ScopeProfile(content.Entries, content.OutOfScopeExamples);
-        analyzer = new QueryAnalyzer(index, new SynonymMap(content.SynonymGroups), smallTalk.PhraseWords, matcher.KnowsStem);
+        matcher = parts.Matcher;
+        classifier = parts.Classifier;
+        scope = parts.Scope;
+        analyzer = new QueryAnalyzer(parts.Vocabulary, new SynonymMap(content.SynonymGroups), parts.Analyzer, smallTalk.PhraseWords, matcher.KnowsStem);
         entryById = content.Entries.DistinctBy(e => e.Id).ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
 
         var byPhrasing = new Dictionary<string, FaqEntry>(StringComparer.Ordinal);
@@ -169,6 +163,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     private IReadOnlyList<MatchScore> Rank(AnalyzedQuery query) => Rank(query, MatchWeights.Default);
 
+    /// <summary>The index's candidates for a query, before re-scoring (the scale benchmark times them apart).</summary>
+    internal IReadOnlyList<FaqEntry> Candidates(AnalyzedQuery query) => index.Candidates(query, CandidatePool);
+
     /// <summary>With other re-score weights: the calibration compares them on the same candidates.</summary>
     internal IReadOnlyList<MatchScore> Rank(AnalyzedQuery query, MatchWeights weights) =>
         query.IsEmpty ? [] : matcher.Rank(query, index.Candidates(query, CandidatePool), weights, classifier);
@@ -203,12 +200,4 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     private Reply None(string message) =>
         new() { Kind = ReplyKind.None, Message = message, Suggestions = starters, Disclaimer = content.Disclaimer };
-}
-
-/// <summary>The engine's own fixed texts (never the user's words).</summary>
-public static class EngineMessages
-{
-    public const string NoAnswer = "Sorry, I don't have a good answer to that. I can only answer the questions in my FAQ; here are some you could ask.";
-    public const string TooLong = "Sorry, that message is too long for me (the limit is {0} characters). Please ask one short question at a time.";
-    public const string Clarify = "I'm not sure which of these you mean. Did you mean…";
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace CcsviBot.Core.Answering;
 
 /// <summary>Settings of the answer decision (appsettings.json section <c>Answering</c>).</summary>
@@ -27,33 +25,24 @@ public sealed class AnsweringOptions
 
     /// <summary>Entry ids offered as starter questions after small talk and "none"; the first entries when empty.</summary>
     public List<string> StarterQuestions { get; set; } = [];
-}
 
-/// <summary>Checks <see cref="AnsweringOptions"/> at start-up (ValidateOnStart) and in the command line.</summary>
-public sealed class AnsweringOptionsValidator : IValidateOptions<AnsweringOptions>
-{
-    public ValidateOptionsResult Validate(string? name, AnsweringOptions options)
-    {
-        var failures = Problems(options).ToList();
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
+    /// <summary>What is wrong with these settings, one message per problem; none when they are valid.</summary>
     public static IEnumerable<string> Problems(AnsweringOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.AnswerThreshold is < 0 or > 1 || double.IsNaN(options.AnswerThreshold))
         {
-            yield return $"{AnsweringOptions.SectionName}:AnswerThreshold must be between 0 and 1 (is {options.AnswerThreshold}).";
+            yield return $"{SectionName}:AnswerThreshold must be between 0 and 1 (is {options.AnswerThreshold}).";
         }
 
         if (options.ClarifyThreshold is < 0 or > 1 || double.IsNaN(options.ClarifyThreshold))
         {
-            yield return $"{AnsweringOptions.SectionName}:ClarifyThreshold must be between 0 and 1 (is {options.ClarifyThreshold}).";
+            yield return $"{SectionName}:ClarifyThreshold must be between 0 and 1 (is {options.ClarifyThreshold}).";
         }
 
         if (options.ClarifyThreshold > options.AnswerThreshold)
         {
-            yield return $"{AnsweringOptions.SectionName}:ClarifyThreshold ({options.ClarifyThreshold}) must not exceed AnswerThreshold ({options.AnswerThreshold}).";
+            yield return $"{SectionName}:ClarifyThreshold ({options.ClarifyThreshold}) must not exceed AnswerThreshold ({options.AnswerThreshold}).";
         }
 
         if (options.UrgentThreshold is <= 0 or > 1 || double.IsNaN(options.UrgentThreshold))
@@ -68,7 +57,7 @@ public sealed class AnsweringOptionsValidator : IValidateOptions<AnsweringOption
 
         if (options.MaxQuestionLength is < 10 or > 100_000)
         {
-            yield return $"{AnsweringOptions.SectionName}:MaxQuestionLength must be between 10 and 100000 (is {options.MaxQuestionLength}).";
+            yield return $"{SectionName}:MaxQuestionLength must be between 10 and 100000 (is {options.MaxQuestionLength}).";
         }
     }
 }

@@ -4,23 +4,6 @@ using CcsviBot.Core.Text;
 
 namespace CcsviBot.Core.Answering;
 
-/// <summary>How well one candidate entry covers a query, the features behind the calibrated confidence.</summary>
-internal readonly record struct MatchScore(
-    FaqEntry Entry,
-    double Score,
-    double QuestionCoverage,
-    double QuestionPrecision,
-    double AnswerCoverage,
-    double Affinity,
-    double Preference);
-
-/// <summary>How the re-score mixes its parts; <see cref="Default"/> is chosen by the benchmark project's <c>calibrate</c> mode.</summary>
-internal readonly record struct MatchWeights(double Phrasing, double PrecisionShare, double Answer, double Vocabulary, double Unknown, double FunctionWord, double SoftCredit, double Affinity, double Preference)
-{
-    // Chosen by cross-validated right answers on the calibration's training data (dev set, never the evaluation set).
-    public static MatchWeights Default { get; } = new(0.8, 0.7, 0.8, 0.4, 2.5, 0.3, 0.8, 0, 0.3);
-}
-
 /// <summary>
 /// Re-scores the index's candidates the way a reader would judge an FAQ match: how much of the query's weighted
 /// concepts one of the entry's phrasings (question or an alternate) covers, how much of that phrasing the query
@@ -51,8 +34,10 @@ internal sealed class EntryMatcher
     private readonly int maxPhrasings;
     private readonly int maxSlots;
 
-    public EntryMatcher(IReadOnlyList<FaqEntry> entries)
+    public EntryMatcher(IReadOnlyList<FaqEntry> entries, FaqAnalyzer analyzer)
     {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(analyzer);
         entryCount = entries.Count;
 
         // Answers repeat the same words many times over: stem each distinct word once.
@@ -61,7 +46,7 @@ internal sealed class EntryMatcher
         {
             if (!stemIdOfWord.TryGetValue(word, out var id))
             {
-                id = StemId(PorterStemmer.Stem(word));
+                id = StemId(analyzer.Stem(word));
                 stemIdOfWord[word] = id;
             }
 
@@ -479,31 +464,31 @@ internal sealed class EntryMatcher
         var soft = new HashSet<int>();
         var weight = 0.0;
         var softWeight = 0.0;
-        foreach (var form in term.Forms)
+        foreach (var (_, all, allStems) in term.FormsWithStems)
         {
             // Phrasings hold content words only, so a multi-word form is matched on its content words ("lack of oxygen").
-            var words = form.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var all && all.Length > 1 ? all.Where(w => !StopWords.Contains(w)).ToArray() : all;
-            var stems = new int[words.Length];
+            var content = Enumerable.Range(0, all.Length).Where(i => all.Length == 1 || !StopWords.Contains(all[i])).ToArray();
+            var stems = new int[content.Length];
             var known = true;
             var formWeight = 0.0;
-            for (var i = 0; i < words.Length && known; i++)
+            for (var i = 0; i < content.Length && known; i++)
             {
-                known = stemIds.TryGetValue(PorterStemmer.Stem(words[i]), out stems[i]);
+                known = stemIds.TryGetValue(allStems[content[i]], out stems[i]);
                 if (known)
                 {
                     formWeight = Math.Max(formWeight, stemWeights[stems[i]]);
                 }
             }
 
-            if (known && words.Length > 0)
+            if (known && content.Length > 0)
             {
                 forms.Add(stems);
                 weight = Math.Max(weight, formWeight);
             }
 
-            if (words.Length == 1)
+            if (content.Length == 1)
             {
-                foreach (var related in RelatedStems(PorterStemmer.Stem(words[0])))
+                foreach (var related in RelatedStems(allStems[content[0]]))
                 {
                     soft.Add(related);
                     softWeight = Math.Max(softWeight, stemWeights[related]);

@@ -17,6 +17,3 @@ public interface IAnswerEngine
     /// <summary>Ranked candidates with scores, as the maintainers' test pane shows them.</summary>
     IReadOnlyList<SearchHit> Search(string text, int top);
 }
-
-/// <summary>An entry with the engine's re-score for a text. Higher <see cref="Score"/> is better.</summary>
-public sealed record SearchHit(FaqEntry Entry, double Score);

@@ -7,18 +7,23 @@ namespace CcsviBot.Core.Answering;
 /// A request takes the current snapshot once and finishes on it, even if a newer one is published meanwhile.
 /// Disposing releases the index once the searches in flight have finished.
 /// </summary>
-public sealed class KnowledgeBase(FaqContent content, IAnswerEngine engine, long version, DateTimeOffset builtAt) : IDisposable
+public sealed class KnowledgeBase : IDisposable
 {
-    public FaqContent Content { get; } = content;
-    public IAnswerEngine Engine { get; } = engine;
-    public long Version { get; } = version;
-    public DateTimeOffset BuiltAt { get; } = builtAt;
+    internal KnowledgeBase(FaqContent content, AnswerEngine engine, long version, DateTimeOffset builtAt)
+    {
+        Content = content;
+        AnswerEngine = engine;
+        Version = version;
+        BuiltAt = builtAt;
+    }
 
-    public void Dispose() => (Engine as IDisposable)?.Dispose();
-}
+    public FaqContent Content { get; }
+    public IAnswerEngine Engine => AnswerEngine;
+    public long Version { get; }
+    public DateTimeOffset BuiltAt { get; }
 
-/// <summary>Hands out the current knowledge base snapshot.</summary>
-public interface IKnowledgeBaseProvider
-{
-    KnowledgeBase Current { get; }
+    /// <summary>The engine itself, for the next snapshot to take its classifier over and for calibration.</summary>
+    internal AnswerEngine AnswerEngine { get; }
+
+    public void Dispose() => AnswerEngine.Dispose();
 }

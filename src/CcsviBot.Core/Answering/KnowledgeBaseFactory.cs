@@ -1,31 +1,46 @@
 using CcsviBot.Core.Faq;
 using CcsviBot.Core.Safety;
 using CcsviBot.Core.Search;
+using CcsviBot.Core.Text;
 
 namespace CcsviBot.Core.Answering;
 
-/// <summary>Builds a knowledge base snapshot: the FTS5 index over the content and the engine over both.</summary>
-public static class KnowledgeBaseFactory
+/// <summary>
+/// Builds knowledge base snapshots: the index the given <see cref="IFaqIndexBuilder"/> makes over the content, and the
+/// engine over both. One <see cref="FaqAnalyzer"/> serves every snapshot it builds: a question that took a snapshot just
+/// before it retired may still be analysing, so the analysis chain must outlive snapshots.
+/// </summary>
+public sealed class KnowledgeBaseFactory(IFaqIndexBuilder indexBuilder)
 {
+    private readonly FaqAnalyzer analyzer = new();
+
+    /// <summary>Snapshots over a <see cref="LuceneFaqIndex"/>.</summary>
+    public static KnowledgeBaseFactory Default { get; } = new(new LuceneFaqIndexBuilder());
+
     /// <param name="previous">The live snapshot, when this one replaces it: what did not change is taken over rather than rebuilt.</param>
-    public static KnowledgeBase Build(FaqContent content, AnsweringOptions options, long version, TimeProvider? time = null, KnowledgeBase? previous = null)
+    public KnowledgeBase Build(FaqContent content, AnsweringOptions options, long version, TimeProvider? time = null, KnowledgeBase? previous = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
-        var problems = AnsweringOptionsValidator.Problems(options).ToList();
+        var problems = AnsweringOptions.Problems(options).ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
         }
 
-        // The FTS5 index, the engine's entry profiles and the phrasing classifier are independent: build them side by side.
-        var matcher = Task.Run(() => new EntryMatcher(content.Entries));
-        var classifier = Task.Run(() => PhrasingClassifier.Train(content.Entries, content.SynonymGroups, (previous?.Engine as AnswerEngine)?.Classifier));
-        var safety = Task.Run(() => SafetyScreen.Build(content, options.UrgentThreshold, options.SafetyNoteThreshold));
-        var index = SqliteFtsIndex.Build(content.Entries);
+        // The index, the spelling vocabulary, the engine's entry profiles, its scope model, the phrasing classifier and
+        // the safety screen are independent: build them side by side.
+        var entries = content.Entries;
+        var matcher = Task.Run(() => new EntryMatcher(entries, analyzer));
+        var classifier = Task.Run(() => PhrasingClassifier.Train(entries, content.SynonymGroups, analyzer, previous?.AnswerEngine.Classifier));
+        var vocabulary = Task.Run(() => SpellingDictionary.Of(entries));
+        var scope = Task.Run(() => new ScopeProfile(entries, content.OutOfScopeExamples, analyzer));
+        var safety = Task.Run(() => SafetyScreen.Build(content, analyzer, options.UrgentThreshold, options.SafetyNoteThreshold));
+        var index = indexBuilder.Build(entries, analyzer);
         try
         {
-            return new KnowledgeBase(content, new AnswerEngine(content, index, options, matcher.GetAwaiter().GetResult(), classifier.GetAwaiter().GetResult(), safety.GetAwaiter().GetResult()), version, (time ?? TimeProvider.System).GetUtcNow());
+            var parts = new SnapshotParts(index, vocabulary.GetAwaiter().GetResult(), analyzer, matcher.GetAwaiter().GetResult(), classifier.GetAwaiter().GetResult(), scope.GetAwaiter().GetResult(), safety.GetAwaiter().GetResult());
+            return new KnowledgeBase(content, new AnswerEngine(content, options, parts), version, (time ?? TimeProvider.System).GetUtcNow());
         }
         catch
         {
@@ -33,10 +48,4 @@ public static class KnowledgeBaseFactory
             throw;
         }
     }
-}
-
-/// <summary>A provider with one snapshot for the process's lifetime (the command line, tests).</summary>
-public sealed class StaticKnowledgeBaseProvider(KnowledgeBase current) : IKnowledgeBaseProvider
-{
-    public KnowledgeBase Current { get; } = current;
 }

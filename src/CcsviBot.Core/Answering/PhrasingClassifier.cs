@@ -56,10 +56,11 @@ internal sealed class PhrasingClassifier
     /// The model for these entries and synonym groups: <paramref name="previous"/> (the live snapshot's) when it was
     /// trained on the same ids, phrasings and synonyms, else a new one.
     /// </summary>
-    public static PhrasingClassifier Train(IReadOnlyList<FaqEntry> entries, IReadOnlyList<IReadOnlyList<string>> synonymGroups, PhrasingClassifier? previous = null)
+    public static PhrasingClassifier Train(IReadOnlyList<FaqEntry> entries, IReadOnlyList<IReadOnlyList<string>> synonymGroups, FaqAnalyzer analyzer, PhrasingClassifier? previous = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(synonymGroups);
+        ArgumentNullException.ThrowIfNull(analyzer);
         if (entries.Count < 2 || entries.Count > MaxEntries)
         {
             return None;
@@ -108,7 +109,7 @@ internal sealed class PhrasingClassifier
                     }
                     else
                     {
-                        AddOnce(concepts, vocabulary.LearnWord(word));
+                        AddOnce(concepts, vocabulary.LearnWord(word, analyzer));
                     }
                 }
 
@@ -373,11 +374,11 @@ internal sealed class PhrasingClassifier
         public int FeatureCount => conceptFeatures.Count + functionWordFeatures.Count;
 
         /// <summary>A phrasing's word: its stem's concept. Phrasings repeat the same few thousand words, so each is stemmed once.</summary>
-        public int LearnWord(string word)
+        public int LearnWord(string word, FaqAnalyzer analyzer)
         {
             if (!conceptOfWord.TryGetValue(word, out var id))
             {
-                id = AddConcept(PorterStemmer.Stem(word));
+                id = AddConcept(analyzer.Stem(word));
                 conceptOfWord[word] = id;
             }
 
@@ -399,7 +400,7 @@ internal sealed class PhrasingClassifier
         /// <summary>A query concept's number; a word no phrasing uses in any form is unknown.</summary>
         public int ConceptOf(QueryTerm term) =>
             conceptOfWord.TryGetValue(term.Text, out var id) ? id
-            : conceptIds.GetValueOrDefault(term.Alternatives.Count > 0 ? GroupKey([.. term.Forms]) : PorterStemmer.Stem(term.Text), Unknown);
+            : conceptIds.GetValueOrDefault(term.Alternatives.Count > 0 ? GroupKey([.. term.Forms]) : term.Stems[0][0], Unknown);
 
         private int AddConcept(string key)
         {

@@ -21,15 +21,16 @@ internal sealed class ScopeProfile
     private readonly int phrasingCount;
     private readonly int exampleCount;
 
-    public ScopeProfile(IReadOnlyList<FaqEntry> entries, IReadOnlyList<string> outOfScopeExamples)
+    public ScopeProfile(IReadOnlyList<FaqEntry> entries, IReadOnlyList<string> outOfScopeExamples, FaqAnalyzer analyzer)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(outOfScopeExamples);
+        ArgumentNullException.ThrowIfNull(analyzer);
         // Phrasings repeat the same few thousand words: stem each distinct word once. Without examples there is nothing
         // to compare with, so a large corpus pays nothing.
         var stemOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        exampleCount = CountStems(outOfScopeExamples, examplesUsing, stemOf);
-        phrasingCount = exampleCount == 0 ? 0 : CountStems(entries.SelectMany(e => e.Alternates.Prepend(e.Question)), phrasingsUsing, stemOf);
+        exampleCount = CountStems(outOfScopeExamples, examplesUsing, stemOf, analyzer);
+        phrasingCount = exampleCount == 0 ? 0 : CountStems(entries.SelectMany(e => e.Alternates.Prepend(e.Question)), phrasingsUsing, stemOf, analyzer);
     }
 
     /// <summary>The mean, lowest and highest lift over the query's concepts that either side uses (all 0 when none does).</summary>
@@ -45,9 +46,9 @@ internal sealed class ScopeProfile
         foreach (var term in query.Terms)
         {
             int inScope = 0, outOfScope = 0;
-            foreach (var form in term.Forms)
+            foreach (var (_, words, wordStems) in term.FormsWithStems)
             {
-                var stems = ContentStems(form, PorterStemmer.Stem);
+                var stems = ContentStems(words, i => wordStems[i]);
                 if (stems.Count > 0)
                 {
                     inScope = Math.Max(inScope, stems.Min(s => phrasingsUsing.GetValueOrDefault(s)));
@@ -71,23 +72,22 @@ internal sealed class ScopeProfile
     }
 
     /// <summary>Counts, per stem, how many of the texts use it; returns the number of texts with any content word.</summary>
-    private static int CountStems(IEnumerable<string> texts, Dictionary<string, int> into, Dictionary<string, string> stemOf)
+    private static int CountStems(IEnumerable<string> texts, Dictionary<string, int> into, Dictionary<string, string> stemOf, FaqAnalyzer analyzer)
     {
-        string CachedStem(string word)
-        {
-            if (!stemOf.TryGetValue(word, out var stem))
-            {
-                stem = PorterStemmer.Stem(word);
-                stemOf[word] = stem;
-            }
-
-            return stem;
-        }
-
         var count = 0;
         foreach (var text in texts)
         {
-            var stems = ContentStems(text, CachedStem);
+            var words = TextNormalizer.Words(text);
+            var stems = ContentStems(words, i =>
+            {
+                if (!stemOf.TryGetValue(words[i], out var stem))
+                {
+                    stem = analyzer.Stem(words[i]);
+                    stemOf[words[i]] = stem;
+                }
+
+                return stem;
+            });
             if (stems.Count == 0)
             {
                 continue;
@@ -103,9 +103,7 @@ internal sealed class ScopeProfile
         return count;
     }
 
-    private static HashSet<string> ContentStems(string text, Func<string, string> stem) =>
-        TextNormalizer.Words(text).Where(w => !StopWords.Contains(w)).Select(stem).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The stems of the words that are not stop words (<paramref name="stemAt"/> gives the stem of word i).</summary>
+    private static HashSet<string> ContentStems(string[] words, Func<int, string> stemAt) =>
+        Enumerable.Range(0, words.Length).Where(i => !StopWords.Contains(words[i])).Select(stemAt).ToHashSet(StringComparer.Ordinal);
 }
-
-/// <summary>What <see cref="ScopeProfile.Lift"/> measures: mean, lowest and highest log ratio over the question's concepts.</summary>
-internal readonly record struct ScopeLift(double Mean, double Lowest, double Highest);

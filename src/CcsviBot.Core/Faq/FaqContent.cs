@@ -2,12 +2,6 @@ using CcsviBot.Core.Safety;
 
 namespace CcsviBot.Core.Faq;
 
-/// <summary>A phrase set that signals danger, and what to say instead of any FAQ answer.</summary>
-public sealed record SafetyRule(string Id, IReadOnlyList<string> Phrases, string Reply);
-
-/// <summary>A small-talk intent (greeting, thanks, help, goodbye): the phrases that make up the whole message, and the reply.</summary>
-public sealed record SmallTalkIntent(string Id, IReadOnlyList<string> Phrases, string Reply);
-
 /// <summary>Everything the answer engine needs from an FAQ source, loaded and validated.</summary>
 public sealed record FaqContent(
     IReadOnlyList<FaqEntry> Entries,

@@ -1,8 +1,5 @@
 namespace CcsviBot.Core.Faq;
 
-/// <summary>A citable source behind an answer passage.</summary>
-public sealed record FaqSource(string Title, string? Publisher, int? Year, string? Url);
-
 /// <summary>One curated question/answer entry, whatever file format it came from.</summary>
 public sealed record FaqEntry
 {

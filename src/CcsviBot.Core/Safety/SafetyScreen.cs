@@ -59,10 +59,10 @@ internal sealed class SafetyScreen
     }
 
     /// <summary>The screen for an FAQ: its phrase rules, and a learned screen trained on its examples and phrasings.</summary>
-    public static SafetyScreen Build(FaqContent content, double urgentThreshold, double noteThreshold)
+    public static SafetyScreen Build(FaqContent content, FaqAnalyzer analyzer, double urgentThreshold, double noteThreshold)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return new SafetyScreen(content.SafetyRules, content.Safety.Notes, TrainClassifier(content), urgentThreshold, noteThreshold,
+        return new SafetyScreen(content.SafetyRules, content.Safety.Notes, TrainClassifier(content, analyzer), urgentThreshold, noteThreshold,
             content.Entries.SelectMany(e => e.Alternates.Prepend(e.Question)).Concat(content.SmallTalk.SelectMany(i => i.Phrases)));
     }
 
@@ -70,10 +70,10 @@ internal sealed class SafetyScreen
     /// The learned screen for an FAQ: its labelled safety examples, and every entry phrasing, out-of-scope example and
     /// small-talk phrase as an ordinary message (what the bot exists for must never read as an emergency).
     /// </summary>
-    public static SituationClassifier TrainClassifier(FaqContent content, Func<SafetyExample, bool>? include = null)
+    public static SituationClassifier TrainClassifier(FaqContent content, FaqAnalyzer analyzer, Func<SafetyExample, bool>? include = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var reader = new SituationReader(content.Safety.Situations);
+        var reader = new SituationReader(content.Safety.Situations, analyzer);
         var examples = content.Safety.Examples.Where(e => include?.Invoke(e) ?? true)
             .Select(e => (TextNormalizer.Words(e.Text), e.Label))
             .Concat(content.Entries.Count > PhrasingLimit

@@ -19,9 +19,13 @@ internal sealed class SituationReader
     private readonly FrozenDictionary<string, (string[] Stems, int Concept)[]> phrasesByFirstStem;
     private readonly int numberConcept;
 
-    public SituationReader(IReadOnlyList<SituationConcept> concepts)
+    private readonly FaqAnalyzer analyzer;
+
+    public SituationReader(IReadOnlyList<SituationConcept> concepts, FaqAnalyzer analyzer)
     {
         ArgumentNullException.ThrowIfNull(concepts);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        this.analyzer = analyzer;
         conceptNames = concepts.Select(c => c.Name).ToArray();
         numberConcept = Array.IndexOf(conceptNames, NumberConcept);
         phrasesByFirstStem = concepts
@@ -98,16 +102,9 @@ internal sealed class SituationReader
         return [.. found];
     }
 
-    public static string[] Stems(IReadOnlyList<string> words)
-    {
-        var stems = new string[words.Count];
-        for (var i = 0; i < words.Count; i++)
-        {
-            stems[i] = PorterStemmer.Stem(words[i]);
-        }
-
-        return stems;
-    }
+    /// <summary>The stems of words in normal form, from the one analysis pipeline every other part of the engine uses.</summary>
+    public string[] Stems(IReadOnlyList<string> words) =>
+        words.Count == 0 ? [] : [.. analyzer.Stems(string.Join(' ', words))];
 
     private static bool StartsAt(string[] stems, int start, string[] phrase)
     {

@@ -3,12 +3,16 @@ using CcsviBot.Core.Search;
 namespace CcsviBot.Core.Text;
 
 /// <summary>
-/// Turns free text into query concepts: normal form, spelling corrected against the index vocabulary,
-/// synonym groups (multi-word too), stop words dropped. Immutable and thread-safe. <paramref name="fillerWords"/> are
-/// words such as greetings that are not topics unless the index knows them; <paramref name="knowsStem"/> tells whether
-/// the FAQ uses some form of a word ("affected" when it says "affects"), which is then no typo.
+/// Turns free text into query concepts: normal form, spelling corrected against the FAQ's vocabulary,
+/// synonym groups (multi-word too), stop words dropped, every form's words stemmed by <paramref name="analyzer"/>.
+/// Immutable and thread-safe. <paramref name="fillerWords"/> are words such as greetings that are not topics unless the
+/// FAQ uses them; <paramref name="knowsStem"/> tells whether the FAQ uses some form of a word ("affected" when it says
+/// "affects"), which is then no typo.
+/// Multi-word synonyms are expanded here, by hand, rather than with Lucene's SynonymFilter: the engine needs each
+/// concept as one unit with all its forms (one clause per concept in the index query, one feature per synonym group
+/// in the classifier, one weight in the matcher), which a token stream of stacked synonyms does not give.
 /// </summary>
-public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnlySet<string>? fillerWords = null, Func<string, bool>? knowsStem = null)
+public sealed class QueryAnalyzer(IVocabulary vocabulary, SynonymMap synonyms, FaqAnalyzer analyzer, IReadOnlySet<string>? fillerWords = null, Func<string, bool>? knowsStem = null)
 {
     /// <summary>More concepts than this add nothing but cost; the rest of a very long text is ignored.</summary>
     public const int MaxTerms = 40;
@@ -49,7 +53,7 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
                 if (seen.Add(forms[0]))
                 {
                     var original = originals.Skip(i).Take(span).Any(o => o is not null) ? string.Join(' ', originals.Skip(i).Take(span).Select((o, k) => o ?? words[i + k])) : null;
-                    terms.Add(new QueryTerm(forms[0], forms.Skip(1).ToArray()) { Original = original, Known = forms.Any(IsKnownPhrase) });
+                    terms.Add(new QueryTerm(forms[0], forms.Skip(1).ToArray()) { Original = original, Known = forms.Any(IsKnownPhrase), Stems = [.. forms.Select(StemsOf)] });
                 }
 
                 i += span;
@@ -58,7 +62,7 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
 
             var word = words[i];
             i++;
-            if (StopWords.Contains(word) || (fillerWords?.Contains(word) == true && !index.ContainsTerm(word)) || !seen.Add(word))
+            if (StopWords.Contains(word) || (fillerWords?.Contains(word) == true && !vocabulary.Contains(word)) || !seen.Add(word))
             {
                 continue;
             }
@@ -70,7 +74,7 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
                 continue;
             }
 
-            terms.Add(new QueryTerm(word, []) { Original = originals[i - 1], Known = known });
+            terms.Add(new QueryTerm(word, []) { Original = originals[i - 1], Known = known, Stems = [[analyzer.Stem(word)]] });
         }
 
         return terms.Count == 0
@@ -89,7 +93,7 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
         // being "corrected" into words it has ("out"). A swap of the first two letters is still a typo.
         // A long word is no typo of a stop word ("weather" is not "whether"): the topic would silently vanish.
         // Two edits only for long words: a shorter real word two edits away is too often another real word ("parents", "patients").
-        var similar = index.SimilarTerms(word, word.Length < TwoEditWordLength ? 1 : 2);
+        var similar = vocabulary.Similar(word, word.Length < TwoEditWordLength ? 1 : 2);
         var corrected = similar.FirstOrDefault(candidate =>
             (candidate[0] == word[0] || (candidate.Length > 1 && candidate[0] == word[1] && candidate[1] == word[0]))
             && (word.Length < 6 || !StopWords.Contains(candidate)));
@@ -98,7 +102,7 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
         // half the word or more keeps that apart from a different real word ("parents" is not "patients").
         return corrected ?? (word.Length < TwoEditEndingLength || word.Length >= TwoEditWordLength
             ? null
-            : index.SimilarTerms(word, 2).FirstOrDefault(candidate =>
+            : vocabulary.Similar(word, 2).FirstOrDefault(candidate =>
                 CommonPrefixLength(candidate, word) * 2 >= word.Length && !StopWords.Contains(candidate)));
     }
 
@@ -153,7 +157,9 @@ public sealed class QueryAnalyzer(IFaqIndex index, SynonymMap synonyms, IReadOnl
         return length;
     }
 
-    private bool IsKnown(string word) => index.ContainsTerm(word) || knowsStem?.Invoke(PorterStemmer.Stem(word)) == true;
+    private bool IsKnown(string word) => vocabulary.Contains(word) || knowsStem?.Invoke(analyzer.Stem(word)) == true;
+
+    private string[] StemsOf(string form) => form.Split(' ').Select(analyzer.Stem).ToArray();
 
     private bool IsKnownPhrase(string phrase) => phrase.Split(' ').All(IsKnown);
 }

@@ -1,11 +1,16 @@
+using CcsviBot.Core.Faq;
+
 namespace CcsviBot.Core.Text;
 
 /// <summary>
 /// Finds known words within two edits of a misspelt one, SymSpell style: every known word's prefix is indexed
 /// once under all its variants with up to two characters deleted, so a lookup only generates the deletions of the
-/// misspelt word and verifies the few words they share. Built once per index; immutable and thread-safe.
+/// misspelt word and verifies the few words they share. Built once per snapshot; immutable and thread-safe.
+/// Hand-written, not Lucene's DirectSpellChecker: that one walks the index's term dictionary with a Levenshtein
+/// automaton per look-up and ranks by its own string distance, while this look-up is a few binary searches and keeps
+/// the engine's rules (transpositions as one edit, nearest then most frequent). Its words are the FAQ's own, unstemmed.
 /// </summary>
-public sealed class SpellingDictionary
+public sealed class SpellingDictionary : IVocabulary
 {
     public const int MaxEdits = 2;
 
@@ -47,6 +52,31 @@ public sealed class SpellingDictionary
     }
 
     public int Count => words.Length;
+
+    /// <summary>Every word of the entries' questions, alternates and answers, with the number of entries using it.</summary>
+    public static SpellingDictionary Of(IReadOnlyList<FaqEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        var inEntry = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            inEntry.Clear();
+            inEntry.UnionWith(TextNormalizer.Words(entry.Question));
+            foreach (var alternate in entry.Alternates)
+            {
+                inEntry.UnionWith(TextNormalizer.Words(alternate));
+            }
+
+            inEntry.UnionWith(TextNormalizer.Words(entry.Answer));
+            foreach (var word in inEntry)
+            {
+                frequencies[word] = frequencies.GetValueOrDefault(word) + 1;
+            }
+        }
+
+        return new SpellingDictionary(frequencies.Select(f => (f.Key, f.Value)));
+    }
 
     public bool Contains(string word) => indexOfWord.ContainsKey(word);
 

@@ -5,7 +5,7 @@ namespace CcsviBot.Core.Text;
 
 /// <summary>
 /// One normal form for everything that is matched: lower case, no diacritics, and every run of characters that is
-/// not a letter or digit (punctuation, control characters, emoji, FTS5 operators) collapsed into one space.
+/// not a letter or digit (punctuation, control characters, emoji, query operators) collapsed into one space.
 /// The index stores the same normal form, so the user's words and the index's tokens always line up.
 /// </summary>
 public static class TextNormalizer

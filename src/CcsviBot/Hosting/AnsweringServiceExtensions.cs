@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CcsviBot.Core.Answering;
+using CcsviBot.Core.Search;
 using CcsviBot.Protocol;
 using CcsviBot.Turns;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -24,6 +25,8 @@ public static class AnsweringServiceExtensions
         services.AddSingleton<IValidateOptions<AnsweringOptions>, AnsweringOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IFaqIndexBuilder>(_ => new LuceneFaqIndexBuilder());
+        services.TryAddSingleton(provider => new KnowledgeBaseFactory(provider.GetRequiredService<IFaqIndexBuilder>()));
         services.AddSingleton<StartupKnowledgeBaseProvider>();
         services.TryAddSingleton<IKnowledgeBaseProvider>(provider => provider.GetRequiredService<StartupKnowledgeBaseProvider>());
 
@@ -63,27 +66,5 @@ public static class AnsweringServiceExtensions
 
         context.Response.ContentType = "application/json; charset=utf-8";
         return context.Response.WriteAsync(JsonSerializer.Serialize(status, ProtocolJson.Options), context.RequestAborted);
-    }
-}
-
-/// <summary>Healthy once a knowledge base snapshot is published, with its version and size.</summary>
-public sealed class KnowledgeBaseHealthCheck(IKnowledgeBaseProvider knowledgeBases) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var current = knowledgeBases.Current;
-            return Task.FromResult(HealthCheckResult.Healthy(data: new Dictionary<string, object>
-            {
-                ["version"] = current.Version,
-                ["entries"] = current.Content.Entries.Count,
-                ["builtAt"] = current.BuiltAt,
-            }));
-        }
-        catch (KnowledgeBaseUnavailableException unavailable)
-        {
-            return Task.FromResult(HealthCheckResult.Unhealthy(unavailable.Message));
-        }
     }
 }

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CcsviBot.Core.Answering;
-using CcsviBot.Core.Insights;
+using CcsviBot.Insights;
 using Markdig;
 
 namespace CcsviBot.Maintenance;

@@ -6,25 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace CcsviBot.Maintenance;
 
-public enum ReloadTrigger
-{
-    Startup,
-    FileChange,
-    Poll,
-    Manual,
-}
-
-/// <summary>The outcome of one load attempt, as /admin/status and /healthz report it.</summary>
-public sealed record ReloadResult(
-    DateTimeOffset At,
-    ReloadTrigger Trigger,
-    bool Published,
-    long? Version,
-    int Entries,
-    double DurationMilliseconds,
-    IReadOnlyList<FaqDiagnostic> Errors,
-    int Warnings);
-
 /// <summary>
 /// Publishes FAQ snapshots without a restart. Each attempt loads, checks (the same rules as <c>faq check</c>) and
 /// indexes the content off to the side; only a clean result is swapped in, atomically, and the replaced snapshot is
@@ -34,6 +15,7 @@ public sealed record ReloadResult(
 public sealed partial class FaqReloader : IDisposable
 {
     private readonly StartupKnowledgeBaseProvider _provider;
+    private readonly KnowledgeBaseFactory _factory;
     private readonly IOptions<AnsweringOptions> _answering;
     private readonly IOptions<MaintenanceOptions> _options;
     private readonly TimeProvider _time;
@@ -47,6 +29,7 @@ public sealed partial class FaqReloader : IDisposable
 
     public FaqReloader(
         StartupKnowledgeBaseProvider provider,
+        KnowledgeBaseFactory factory,
         IOptions<FaqOptions> faq,
         IOptions<AnsweringOptions> answering,
         IOptions<MaintenanceOptions> options,
@@ -55,6 +38,7 @@ public sealed partial class FaqReloader : IDisposable
         ILogger<FaqReloader> logger)
     {
         _provider = provider;
+        _factory = factory;
         _answering = answering;
         _options = options;
         _time = time;
@@ -140,7 +124,7 @@ public sealed partial class FaqReloader : IDisposable
         }
 
         var version = Interlocked.Increment(ref _version);
-        var built = KnowledgeBaseFactory.Build(loaded.Content, _answering.Value, version, _time, TryCurrent());
+        var built = _factory.Build(loaded.Content, _answering.Value, version, _time, TryCurrent());
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var result = new ReloadResult(_time.GetUtcNow(), trigger, true, version, built.Content.Entries.Count, elapsed, [], warnings);
 
@@ -198,13 +182,4 @@ public sealed partial class FaqReloader : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "FAQ version {Version} published: {EntryCount} entries from {Path} in {Milliseconds:F0} ms ({Trigger})")]
     private partial void LogPublished(long version, int entryCount, string path, double milliseconds, ReloadTrigger trigger);
-}
-
-/// <summary>
-/// Loads the FAQ after the host has started, so that /healthz can say "not ready" meanwhile. The loading itself is
-/// <see cref="FaqReloader"/>'s, the same code that publishes every later edit.
-/// </summary>
-public sealed class KnowledgeBaseLoader(FaqReloader reloader) : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => reloader.ReloadAsync(ReloadTrigger.Startup, stoppingToken);
 }

@@ -1,4 +1,4 @@
-using CcsviBot.Core.Insights;
+using CcsviBot.Insights;
 using CcsviBot.Maintenance;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

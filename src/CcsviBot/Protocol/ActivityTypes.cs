@@ -9,6 +9,3 @@ public static class ActivityTypes
 
     public static bool Is(this Activity activity, string type) => string.Equals(activity.Type, type, StringComparison.OrdinalIgnoreCase);
 }
-
-/// <summary>The answer to a Bot Connector send/reply call.</summary>
-public sealed record ResourceResponse(string? Id);

@@ -17,12 +17,3 @@ public interface IReplyRenderer
     /// <summary>Fills <paramref name="outgoing"/>, already addressed, with the rendering of <paramref name="reply"/>.</summary>
     void Render(Reply reply, Activity outgoing);
 }
-
-/// <summary>Picks the renderer for a channel: the first channel-specific one that applies, else Markdown.</summary>
-public sealed class ReplyRendererSelector(IEnumerable<IReplyRenderer> channelRenderers, MarkdownActivityRenderer markdown)
-{
-    private readonly IReplyRenderer[] channelRenderers = [.. channelRenderers];
-
-    public IReplyRenderer For(string? channelId) =>
-        channelRenderers.FirstOrDefault(renderer => renderer.AppliesTo(channelId)) ?? markdown;
-}

@@ -83,9 +83,9 @@ internal static partial class Calibration
         int devUrgent = 0, devUrgentFound = 0, devFalseUrgent = 0;
         IReadOnlySet<string> devPhrasings;
 
-        using (var full = KnowledgeBaseFactory.Build(content, new AnsweringOptions(), 1))
+        using (var full = KnowledgeBaseFactory.Default.Build(content, new AnsweringOptions(), 1))
         {
-            var engine = (AnswerEngine)full.Engine;
+            var engine = full.AnswerEngine;
             var (cases, error) = EvaluationSet.Parse(File.ReadLines(Path.Combine(root, "tests", "CcsviBot.Benchmarks", "Calibration", "dev-questions.tsv")));
             if (error is not null)
             {
@@ -119,8 +119,8 @@ internal static partial class Calibration
             for (var fold = 0; fold < Folds; fold++)
             {
                 var heldBack = folded.Where(f => f.Fold == fold).Select(f => TextNormalizer.Normalize(f.Case.Question)).ToHashSet(StringComparer.Ordinal);
-                using var foldBase = KnowledgeBaseFactory.Build(WithoutPhrasings(content, heldBack), new AnsweringOptions(), 1);
-                var foldEngine = (AnswerEngine)foldBase.Engine;
+                using var foldBase = KnowledgeBaseFactory.Default.Build(WithoutPhrasings(content, heldBack), new AnsweringOptions(), 1);
+                var foldEngine = foldBase.AnswerEngine;
                 foreach (var (devCase, _) in folded.Where(f => f.Fold == fold))
                 {
                     var reply = foldEngine.Ask(devCase.Question);
@@ -160,8 +160,8 @@ internal static partial class Calibration
                 var rest = phrasings.Where((_, i) => i != left).ToList();
                 var without = entry with { Question = rest[0], Alternates = rest.Skip(1).ToList() };
                 var loo = content with { Entries = content.Entries.Select(e => ReferenceEquals(e, entry) ? without : e).ToList() };
-                using var knowledgeBase = KnowledgeBaseFactory.Build(loo, new AnsweringOptions(), 1);
-                var engine = (AnswerEngine)knowledgeBase.Engine;
+                using var knowledgeBase = KnowledgeBaseFactory.Default.Build(loo, new AnsweringOptions(), 1);
+                var engine = knowledgeBase.AnswerEngine;
                 rows.Add(Ranked(engine, grid, phrasings[left], Source.LeaveOneOut, new HashSet<string>(StringComparer.Ordinal) { entry.Id }, null, -1));
             }
         }

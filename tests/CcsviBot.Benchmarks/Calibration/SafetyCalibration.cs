@@ -21,11 +21,12 @@ internal static class SafetyCalibration
     public static int Run(bool showMisses)
     {
         var content = Corpora.Load(Corpora.Ccsvi);
+        var analyzer = new CcsviBot.Core.Text.FaqAnalyzer();
         var writers = content.Safety.Examples.Select(e => e.Writer).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var scored = new List<(SafetyExample Example, SituationScores Scores, bool ByPhrase)>();
         foreach (var writer in writers)
         {
-            var classifier = SafetyScreen.TrainClassifier(content, e => e.Writer != writer);
+            var classifier = SafetyScreen.TrainClassifier(content, analyzer, e => e.Writer != writer);
             var screen = new SafetyScreen(content.SafetyRules, content.Safety.Notes, classifier, urgentThreshold: 1, noteThreshold: 1);
             foreach (var example in content.Safety.Examples.Where(e => e.Writer == writer))
             {
@@ -68,7 +69,7 @@ internal static class SafetyCalibration
             var medQuad = Corpora.Load(Corpora.MedQuad).Entries.Select(e => e.Question).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
             var random = new Random(20261207);
             var sample = medQuad.OrderBy(_ => random.Next()).Take(1000).ToList();
-            var screen = new SafetyScreen(content.SafetyRules, content.Safety.Notes, SafetyScreen.TrainClassifier(content), urgentThreshold, noteThreshold);
+            var screen = new SafetyScreen(content.SafetyRules, content.Safety.Notes, SafetyScreen.TrainClassifier(content, analyzer), urgentThreshold, noteThreshold);
             var verdicts = sample.Select(q => (q, screen.Screen(q))).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"MedQuAD sample ({sample.Count} informational questions): urgent {verdicts.Count(v => v.Item2.Level == SafetyLevel.Urgent)}, note {verdicts.Count(v => v.Item2.Level == SafetyLevel.Note)}"));

@@ -2,7 +2,7 @@ using System.Text.Json;
 using CcsviBot.Cli;
 using CcsviBot.Cli.Commands;
 using CcsviBot.Core.Answering;
-using CcsviBot.Core.Insights;
+using CcsviBot.Insights;
 
 namespace CcsviBot.Core.Tests.ImportExport;
 

@@ -1,4 +1,4 @@
-using CcsviBot.Core.Insights;
+using CcsviBot.Insights;
 
 namespace CcsviBot.Core.Tests.Insights;
 

@@ -1,5 +1,5 @@
 using CcsviBot.Core.Answering;
-using CcsviBot.Core.Insights;
+using CcsviBot.Insights;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 

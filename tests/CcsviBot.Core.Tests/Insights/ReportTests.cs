@@ -1,6 +1,6 @@
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Faq;
-using CcsviBot.Core.Insights;
+using CcsviBot.Insights;
 
 namespace CcsviBot.Core.Tests.Insights;
 

@@ -32,7 +32,7 @@ public sealed class ComposeExtensionQueryHandlerTests : IDisposable
             Related = i < 5 ? ["entry-14"] : [],
         }).ToList();
         var content = new FaqContent(entries, Disclaimer, [], []);
-        knowledgeBase = KnowledgeBaseFactory.Build(content, new AnsweringOptions(), version: 1);
+        knowledgeBase = KnowledgeBaseFactory.Default.Build(content, new AnsweringOptions(), version: 1);
         var answering = Options.Create(new AnsweringOptions { StarterQuestions = ["entry-09"] });
         handler = new ComposeExtensionQueryHandler(
             new CcsviBot.Core.Answering.StaticKnowledgeBaseProvider(knowledgeBase), new TeamsReplyRenderer(Options.Create(new TeamsOptions())), answering, NullLogger<ComposeExtensionQueryHandler>.Instance);

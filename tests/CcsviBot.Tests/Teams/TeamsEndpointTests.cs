@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CcsviBot.Channels.Teams;
-using CcsviBot.Core.Insights;
+using CcsviBot.Insights;
 using CcsviBot.Protocol;
 using CcsviBot.Tests.Turns;
 using CcsviBot.Turns;

@@ -39,7 +39,7 @@ public static class TestKnowledgeBase
     public static KnowledgeBase Create()
     {
         var content = new FaqContent([WhatIsCcsvi, VenoplastyEvidence, CcsviAndMs], Disclaimer, [new SafetyRule("emergency", ["emergency"], UrgentReply)], []);
-        return KnowledgeBaseFactory.Build(content, new AnsweringOptions(), version: 7);
+        return KnowledgeBaseFactory.Default.Build(content, new AnsweringOptions(), version: 7);
     }
 }
 

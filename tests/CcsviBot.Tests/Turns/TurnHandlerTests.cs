@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using CcsviBot.Core.Answering;
-using CcsviBot.Core.Insights;
+using CcsviBot.Insights;
 using CcsviBot.Protocol;
 using CcsviBot.Turns;
 using Microsoft.Extensions.Logging.Abstractions;

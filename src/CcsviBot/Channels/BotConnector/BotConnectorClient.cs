@@ -7,12 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace CcsviBot.Channels.BotConnector;
 
-/// <summary>The Bot Connector refused a reply, or kept failing after every retry.</summary>
-public sealed class BotConnectorException(string message, HttpStatusCode? status, Exception? inner = null) : Exception(message, inner)
-{
-    public HttpStatusCode? Status { get; } = status;
-}
-
 /// <summary>
 /// Sends activities to the Bot Connector REST API of the channel they came from:
 /// <c>POST {serviceUrl}v3/conversations/{conversationId}/activities[/{replyToId}]</c>, with the app token, retrying

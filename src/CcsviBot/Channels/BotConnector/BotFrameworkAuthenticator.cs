@@ -6,14 +6,6 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace CcsviBot.Channels.BotConnector;
 
-/// <summary>Why a request was refused, for the log and the 401 body; null when it was accepted.</summary>
-public sealed record AuthenticationOutcome(string? Failure)
-{
-    public static AuthenticationOutcome Success { get; } = new((string?)null);
-
-    public bool Succeeded => Failure is null;
-}
-
 /// <summary>
 /// Validates the Bot Framework JWT on an inbound activity, per the channel authentication protocol: allowed issuer,
 /// audience = the app id, RS256/384/512 signature by a key from the configured OpenID metadata, lifetime with 5 minutes of

@@ -3,9 +3,6 @@ using CcsviBot.Protocol;
 
 namespace CcsviBot.Channels.DirectLine;
 
-/// <summary>A page of a conversation's transcript and the watermark to ask for the next page with.</summary>
-internal sealed record ActivitySet(IReadOnlyList<Activity> Activities, string Watermark);
-
 /// <summary>
 /// One Direct Line conversation: its bounded transcript, who takes part, and a signal for live streams.
 /// Watermarks are the transcript's sequence numbers: monotonic, and opaque to clients.

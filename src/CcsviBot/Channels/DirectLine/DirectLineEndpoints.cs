@@ -256,9 +256,3 @@ internal static class DirectLineEndpoints
         }
     }
 }
-
-/// <summary>Token answer of tokens/generate, tokens/refresh and the page endpoint.</summary>
-internal sealed record TokenResponse(string ConversationId, string Token, [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);
-
-/// <summary>Azure's Conversation object: start and reconnect answers.</summary>
-internal sealed record Conversation(string ConversationId, string Token, [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn, string StreamUrl);

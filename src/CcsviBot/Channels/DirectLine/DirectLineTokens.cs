@@ -7,26 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace CcsviBot.Channels.DirectLine;
 
-/// <summary>What a bearer credential grants: one conversation (token), or everything (site secret).</summary>
-internal sealed record DirectLineGrant(string? ConversationId, string? UserId, DateTimeOffset Expires)
-{
-    public bool IsSecret => ConversationId is null;
-
-    /// <summary>Whether this grant may act on <paramref name="conversationId"/>.</summary>
-    public bool Covers(string conversationId) => IsSecret || string.Equals(ConversationId, conversationId, StringComparison.Ordinal);
-}
-
-/// <summary>Why a credential was refused; the code is what Azure Direct Line puts in its 403 error body.</summary>
-internal enum TokenProblem
-{
-    None,
-    MissingToken,
-    TokenInvalid,
-    TokenExpired,
-}
-
-internal readonly record struct TokenCheck(DirectLineGrant? Grant, TokenProblem Problem);
-
 /// <summary>
 /// Issues and checks conversation tokens: compact HS256 JWTs carrying the conversation id and the user id
 /// (Web Chat reads the <c>user</c> claim to know who it is), valid for <see cref="DirectLineOptions.TokenLifetime"/>.
@@ -136,13 +116,3 @@ internal sealed class DirectLineTokens
 
     private byte[] Sign(string signedPart) => HMACSHA256.HashData(_signingKey, Encoding.ASCII.GetBytes(signedPart));
 }
-
-internal sealed record TokenClaims(
-    [property: JsonPropertyName("iss")] string Issuer,
-    [property: JsonPropertyName("conv")] string Conversation,
-    [property: JsonPropertyName("user")] string User,
-    [property: JsonPropertyName("iat")] long IssuedAt,
-    [property: JsonPropertyName("exp")] long Expires);
-
-[JsonSerializable(typeof(TokenClaims))]
-internal sealed partial class DirectLineTokenJson : JsonSerializerContext;

@@ -1,0 +1,7 @@
+namespace CcsviBot.Core.Faq;
+
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}

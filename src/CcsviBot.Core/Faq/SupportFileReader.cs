@@ -1,0 +1,133 @@
+using System.IO.Compression;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CcsviBot.Core.Faq;
+
+/// <summary>Reads the YAML support files, with line numbers for every problem.</summary>
+internal static class SupportFileReader
+{
+    public sealed record PhraseRule(string Id, IReadOnlyList<string> Phrases, string Reply);
+
+    /// <summary><c>{listKey}: [{id, phrases: [..], reply}]</c> — safety rules and small-talk intents share this shape.</summary>
+    public static List<PhraseRule> ReadRules(string file, string? text, string listKey, List<FaqDiagnostic> diagnostics)
+    {
+        var rules = new List<PhraseRule>();
+        var root = Parse(file, text, diagnostics);
+        if (root is null)
+        {
+            return rules;
+        }
+
+        if (Yaml.Child(root, listKey) is not YamlSequenceNode list)
+        {
+            diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(root), DiagnosticSeverity.Error, $"expected a '{listKey}:' list"));
+            return rules;
+        }
+
+        foreach (var item in list)
+        {
+            var line = Yaml.LineOf(item);
+            if (item is not YamlMappingNode map)
+            {
+                diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Error, "expected an item with id, phrases and reply"));
+                continue;
+            }
+
+            var id = Yaml.Scalar(map, "id");
+            var reply = Yaml.Scalar(map, "reply")?.Trim();
+            var phrases = Yaml.ScalarList(map, "phrases").Select(p => p.Value.Trim()).Where(p => p.Length > 0).ToList();
+            if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(reply) || phrases.Count == 0)
+            {
+                diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Error, "an item needs an id, at least one phrase and a reply"));
+                continue;
+            }
+
+            rules.Add(new PhraseRule(id.Trim(), phrases, reply));
+        }
+
+        return rules;
+    }
+
+    /// <summary><c>questions: [text, ...]</c>; blank items are left out.</summary>
+    public static List<(string Value, int Line)> ReadQuestions(string file, string? text, List<FaqDiagnostic> diagnostics)
+    {
+        var root = Parse(file, text, diagnostics);
+        if (root is null)
+        {
+            return [];
+        }
+
+        if (Yaml.Child(root, "questions") is not YamlSequenceNode list)
+        {
+            diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(root), DiagnosticSeverity.Error, "expected a 'questions:' list"));
+            return [];
+        }
+
+        var questions = new List<(string Value, int Line)>();
+        foreach (var item in list)
+        {
+            if (item is not YamlScalarNode { Value: { } value })
+            {
+                diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(item), DiagnosticSeverity.Error, "expected a question as plain text"));
+                continue;
+            }
+
+            if (value.Trim().Length > 0)
+            {
+                questions.Add((value.Trim(), Yaml.LineOf(item)));
+            }
+        }
+
+        return questions;
+    }
+
+    /// <summary><c>groups: [[term, term, ...], ...]</c>.</summary>
+    public static List<IReadOnlyList<string>> ReadSynonyms(string file, string? text, List<FaqDiagnostic> diagnostics)
+    {
+        var groups = new List<IReadOnlyList<string>>();
+        var root = Parse(file, text, diagnostics);
+        if (root is null)
+        {
+            return groups;
+        }
+
+        if (Yaml.Child(root, "groups") is not YamlSequenceNode list)
+        {
+            diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(root), DiagnosticSeverity.Error, "expected a 'groups:' list"));
+            return groups;
+        }
+
+        foreach (var item in list)
+        {
+            var terms = item is YamlSequenceNode sequence
+                ? sequence.OfType<YamlScalarNode>().Select(s => s.Value?.Trim() ?? "").Where(s => s.Length > 0).ToList()
+                : [];
+            if (terms.Count < 2)
+            {
+                diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(item), DiagnosticSeverity.Error, "a synonym group is a list of at least two terms"));
+                continue;
+            }
+
+            groups.Add(terms);
+        }
+
+        return groups;
+    }
+
+    private static YamlMappingNode? Parse(string file, string? text, List<FaqDiagnostic> diagnostics)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var (root, error) = Yaml.ParseMapping(text, lineOffset: 0);
+        if (error is not null)
+        {
+            diagnostics.Add(new FaqDiagnostic(file, error.Value.Line, DiagnosticSeverity.Error, error.Value.Message));
+        }
+
+        return root;
+    }
+}

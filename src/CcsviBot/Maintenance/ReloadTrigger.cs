@@ -1,0 +1,9 @@
+namespace CcsviBot.Maintenance;
+
+public enum ReloadTrigger
+{
+    Startup,
+    FileChange,
+    Poll,
+    Manual,
+}
