@@ -45,7 +45,7 @@ public sealed class MessagesEndpointTests(BotFixture fixture) : IClassFixture<Bo
     [Fact]
     public async Task A_body_over_256_KB_gets_413()
     {
-        var message = TestChannel.Message(new string('a', BotMessagesEndpoint.MaxActivityBytes));
+        var message = TestChannel.Message(new string('a', CcsviBot.Protocol.JsonEdge.MaxActivityBytes));
 
         using var response = await host.PostActivityAsync(message);
 

@@ -42,9 +42,31 @@ public sealed class DirectLineOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromMinutes(60);
 
-    /// <summary>At most this many live conversations; starting one more evicts the one idle the longest.</summary>
+    /// <summary>
+    /// At most this many live conversations. Starting one more evicts the one idle the longest, but only when it has
+    /// been idle at least <see cref="EvictionProtection"/>; otherwise the start is refused (503 + Retry-After).
+    /// </summary>
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 5_000;
+
+    /// <summary>A conversation used (a request, a refresh, an open stream) within this window is never evicted.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan EvictionProtection { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Live conversations one client address (an IPv4 address, an IPv6 /64) may hold at once.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxConversationsPerAddress { get; set; } = 50;
+
+    /// <summary>
+    /// Bytes of JSON one conversation's transcript may hold (what Direct Line keeps of each activity); the oldest
+    /// activities are dropped beyond it, and a single activity larger than it is refused.
+    /// </summary>
+    [Range(16_384, 64L * 1024 * 1024)]
+    public long MaxBytesPerConversation { get; set; } = 512 * 1024;
+
+    /// <summary>Bytes all transcripts together may hold; past it new activities and conversations are refused (503).</summary>
+    [Range(1024L * 1024, 64L * 1024 * 1024 * 1024)]
+    public long MaxStoreBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>Each conversation keeps its latest activities only; a watermark older than these replays from the oldest kept.</summary>
     [Range(10, 10_000)]
@@ -54,7 +76,7 @@ public sealed class DirectLineOptions
     [Range(1, 16)]
     public int MaxStreamsPerConversation { get; set; } = 3;
 
-    /// <summary>Largest accepted activity JSON body, in bytes (Azure allows about 256K characters).</summary>
+    /// <summary>Largest accepted activity JSON body, in bytes (Azure allows about 256K characters); what is kept of it is far smaller.</summary>
     [Range(1_024, 1_048_576)]
     public int MaxActivityBytes { get; set; } = 262_144;
 
@@ -88,6 +110,16 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
             {
                 failures.Add("DirectLine:TokenSigningKey must be base64 of at least 32 bytes (or empty to generate one at start-up).");
             }
+        }
+
+        if (options.MaxStoreBytes < options.MaxBytesPerConversation)
+        {
+            failures.Add("DirectLine:MaxStoreBytes must be at least DirectLine:MaxBytesPerConversation.");
+        }
+
+        if (options.MaxActivityBytes > options.MaxBytesPerConversation)
+        {
+            failures.Add("DirectLine:MaxActivityBytes must be at most DirectLine:MaxBytesPerConversation.");
         }
 
         if (options.Secrets.Any(secret => string.IsNullOrWhiteSpace(secret) || secret.Length < 16))
