@@ -121,7 +121,16 @@ public sealed partial class TurnHandler : ITurnHandler
         switch (ActionValues.Parse(activity.Value))
         {
             case ActionValue.Feedback feedback:
-                insights.RecordFeedback(new FeedbackRecord(time.GetUtcNow(), channel, feedback.EntryId, feedback.Kind));
+                // Only an entry the FAQ has is recorded: the id comes from the client and ends up in the maintainers' report.
+                if (knowledgeBase.Content.Find(feedback.EntryId) is { } rated)
+                {
+                    insights.RecordFeedback(new FeedbackRecord(time.GetUtcNow(), channel, rated.Id, feedback.Kind));
+                }
+                else
+                {
+                    LogUnknownFeedback(feedback.EntryId.Length);
+                }
+
                 return Fixed(ReplyKind.SmallTalk, FeedbackThanks, knowledgeBase);
 
             case ActionValue.NoneOfThese:
@@ -155,6 +164,9 @@ public sealed partial class TurnHandler : ITurnHandler
     private static Reply Fixed(ReplyKind kind, string message, KnowledgeBase knowledgeBase) =>
         new() { Kind = kind, Message = message, Disclaimer = knowledgeBase.Content.Disclaimer };
 
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feedback for an entry id the FAQ does not have ({Length} characters) was not recorded")]
+    private partial void LogUnknownFeedback(int length);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No handler for invoke {InvokeName}: answering 501")]
     private partial void LogUnknownInvoke(string? invokeName);
