@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using CcsviBot.Channels.BotConnector;
 using CcsviBot.Protocol;
 
@@ -107,4 +108,40 @@ public sealed class LocalModeTests
         {
             Content = new StringContent(JsonSerializer.Serialize(activity, ProtocolJson.Options), Encoding.UTF8, mediaType),
         };
+}
+
+/// <summary>Issue #15: unreachable OpenID metadata costs one fetch per retry delay, not one per request.</summary>
+public sealed class UnreachableMetadataTests
+{
+    [Fact]
+    public async Task Jwt_shaped_requests_do_not_each_fetch_the_metadata_again()
+    {
+        using var channel = new TestChannel();
+        var fetches = 0;
+        await using var host = new BotTestHost(channel, new BotTestHostOptions
+        {
+            ConfigureServices = services => Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions
+                .AddHttpClient(services, BotFrameworkAuthenticator.MetadataClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => new CountingFailure(() => Interlocked.Increment(ref fetches))),
+        });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await host.PostActivityAsync(TestChannel.Message("hello"));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+        Assert.InRange(fetches, 1, 2);
+    }
+
+    private sealed class CountingFailure(Action counted) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            counted();
+            throw new HttpRequestException("Connection refused (metadata.test-channel.invalid:443)");
+        }
+    }
 }
