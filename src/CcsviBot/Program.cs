@@ -19,6 +19,7 @@ app.MapHealth();
 app.MapBotMessages();
 app.MapDirectLine();
 app.MapMaintenance();
+app.MapBotMetrics();
 
 app.Run();
 

@@ -34,6 +34,7 @@ public static class AnsweringServiceExtensions
         services.AddSingleton<MarkdownActivityRenderer>();
         services.AddSingleton<ReplyRendererSelector>();
         services.AddSingleton<ITurnHandler, TurnHandler>();
+        services.AddBotMetrics(configuration);
 
         services.AddHealthChecks().AddCheck<KnowledgeBaseHealthCheck>("knowledge-base", tags: [ReadyTag]);
         return services;

@@ -34,6 +34,7 @@ public sealed partial class TurnHandler : ITurnHandler
     private readonly IInsightsRecorder insights;
     private readonly TimeProvider time;
     private readonly ILogger<TurnHandler> logger;
+    private readonly BotMetrics? metrics;
 
     public TurnHandler(
         IKnowledgeBaseProvider knowledgeBases,
@@ -41,8 +42,10 @@ public sealed partial class TurnHandler : ITurnHandler
         ReplyRendererSelector renderers,
         IInsightsRecorder insights,
         TimeProvider time,
-        ILogger<TurnHandler> logger)
+        ILogger<TurnHandler> logger,
+        BotMetrics? metrics = null)
     {
+        this.metrics = metrics;
         this.knowledgeBases = knowledgeBases;
         // Two handlers for one name would make dispatch depend on registration order: fail at start-up instead.
         this.invokeHandlers = invokeHandlers.ToDictionary(handler => handler.Name, StringComparer.Ordinal);
@@ -148,7 +151,9 @@ public sealed partial class TurnHandler : ITurnHandler
 
             default:
                 var question = activity.TextWithoutRecipientMention();
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var reply = knowledgeBase.Engine.Ask(question);
+                metrics?.RecordTurn(channel, reply.Kind, reply.Confidence, System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 Record(activity, channel, question, reply);
                 return reply;
         }
