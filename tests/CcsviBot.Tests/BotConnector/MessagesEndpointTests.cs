@@ -163,11 +163,7 @@ public sealed class MessagesEndpointTests(BotFixture fixture) : IClassFixture<Bo
     public async Task Liveness_and_readiness_are_separate_and_a_missing_faq_is_not_ready_but_live_without_details()
     {
         using var brokenChannel = new TestChannel();
-        await using var broken = new BotTestHost(brokenChannel, new BotTestHostOptions
-        {
-            KnowledgeBase = null,
-            Settings = new() { ["Faq:Path"] = Path.Combine(Path.GetTempPath(), "no-such-faq-" + Guid.NewGuid().ToString("N")) },
-        });
+        await using var broken = WithoutFaq(brokenChannel);
         var client = broken.CreateClient();
 
         using var live = await client.GetAsync("/healthz/live");
@@ -185,11 +181,7 @@ public sealed class MessagesEndpointTests(BotFixture fixture) : IClassFixture<Bo
     public async Task Without_a_loadable_FAQ_healthz_and_messages_answer_503_not_500()
     {
         using var brokenChannel = new TestChannel();
-        await using var broken = new BotTestHost(brokenChannel, new BotTestHostOptions
-        {
-            KnowledgeBase = null,
-            Settings = new() { ["Faq:Path"] = Path.Combine(Path.GetTempPath(), "no-such-faq-" + Guid.NewGuid().ToString("N")) },
-        });
+        await using var broken = WithoutFaq(brokenChannel);
 
         using var message = await broken.PostActivityAsync(TestChannel.Message("What is CCSVI?"));
         using var health = await WaitForLoadAttemptAsync(broken);
@@ -197,6 +189,13 @@ public sealed class MessagesEndpointTests(BotFixture fixture) : IClassFixture<Bo
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, message.StatusCode);
     }
+
+    /// <summary>A host whose FAQ folder does not exist: it never has a knowledge base to answer from.</summary>
+    private static BotTestHost WithoutFaq(TestChannel brokenChannel) => new(brokenChannel, new BotTestHostOptions
+    {
+        KnowledgeBase = null,
+        Settings = new() { ["Faq:Path"] = Path.Combine(Path.GetTempPath(), "no-such-faq-" + Guid.NewGuid().ToString("N")) },
+    });
 
     private static async Task<HttpResponseMessage> WaitForLoadAttemptAsync(BotTestHost bot)
     {
