@@ -82,7 +82,7 @@ public static class InsightsReportFormatter
         var builder = new StringBuilder(text.Length + 8);
         foreach (var c in text)
         {
-            if (c is '\r' or '\n' or '\t')
+            if (c is '\r' or '\n' or '\t' or '\u2028' or '\u2029')
             {
                 builder.Append(' ');
             }
@@ -103,7 +103,28 @@ public static class InsightsReportFormatter
         return builder.ToString();
     }
 
-    private static string Code(string id) => "`" + id.Replace("`", "'", StringComparison.Ordinal) + "`";
+    /// <summary>
+    /// An entry id as code. Ids come from the store, which an old or foreign writer may have filled with anything:
+    /// line breaks and control characters are flattened (a newline would start a heading or a link), backticks cannot
+    /// close the span, a pipe cannot break the table, and the id is cut to a readable length.
+    /// </summary>
+    private static string Code(string id)
+    {
+        const int MaxIdLength = 100;
+        var builder = new StringBuilder(Math.Min(id.Length, MaxIdLength) + 4).Append('`');
+        foreach (var c in id.Length > MaxIdLength ? id[..MaxIdLength] : id)
+        {
+            builder.Append(c switch
+            {
+                '`' => "'",
+                '|' => "\\|",
+                _ when char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' => " ",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.Append(id.Length > MaxIdLength ? "…`" : "`").ToString();
+    }
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 

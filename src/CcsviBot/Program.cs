@@ -2,8 +2,10 @@ using CcsviBot;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// The repository's appsettings.json is the one source of settings; the host's own folder may add environment overrides.
+// The repository's appsettings.json (found from the working directory) is read where ASP.NET Core reads its own:
+// user secrets, environment variables and the command line override it.
 builder.Configuration.AddRepositorySettings(builder.Environment);
+builder.UseDefaultUrls();
 
 builder.Services.AddAnswering(builder.Configuration);
 builder.Services.AddBotConnector(builder.Configuration);
@@ -17,6 +19,7 @@ app.MapHealth();
 app.MapBotMessages();
 app.MapDirectLine();
 app.MapMaintenance();
+app.MapBotMetrics();
 
 app.Run();
 

@@ -44,5 +44,19 @@ if (args.Length is >= 1 and <= 4 && args[0] == "scale")
     return ScaleRun.Run(copies, decisions);
 }
 
+// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- soak MINUTES [WORKERS] (Direct Line soak against 127.0.0.1, memory sampled)
+if (args.Length is 2 or 3 && args[0] == "soak")
+{
+    var minutes = double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+    var workers = args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4;
+    if (minutes is <= 0 or > 120 || workers is < 1 or > 64)
+    {
+        Console.Error.WriteLine("soak MINUTES (0-120] [WORKERS 1-64]");
+        return 2;
+    }
+
+    return await DirectLineSoak.RunAsync(minutes, workers);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Corpora).Assembly).Run(args);
 return 0;

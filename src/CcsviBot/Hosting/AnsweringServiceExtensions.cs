@@ -13,6 +13,10 @@ namespace CcsviBot;
 public static class AnsweringServiceExtensions
 {
     public const string HealthPath = "/healthz";
+    public const string LivePath = "/healthz/live";
+    public const string ReadyPath = "/healthz/ready";
+    /// <summary>Checks that decide readiness (can the bot answer?); the others only degrade.</summary>
+    public const string ReadyTag = "ready";
 
     /// <summary>
     /// The FAQ knowledge base provider and the turn pipeline with its Markdown rendering. Loading and reloading the FAQ,
@@ -33,22 +37,33 @@ public static class AnsweringServiceExtensions
         services.AddSingleton<MarkdownActivityRenderer>();
         services.AddSingleton<ReplyRendererSelector>();
         services.AddSingleton<ITurnHandler, TurnHandler>();
+        services.AddBotMetrics(configuration);
 
-        services.AddHealthChecks().AddCheck<KnowledgeBaseHealthCheck>("knowledge-base");
+        services.AddHealthChecks().AddCheck<KnowledgeBaseHealthCheck>("knowledge-base", tags: [ReadyTag]);
         return services;
     }
 
-    /// <summary><c>GET /healthz</c>: 503 until the knowledge base is loaded, then 200 with a small JSON status.</summary>
+    /// <summary>
+    /// <c>GET /healthz/live</c>: 200 while the process serves requests (no checks). <c>GET /healthz/ready</c>: 503 until
+    /// the knowledge base is loaded. <c>GET /healthz</c>: every check. Anyone sees only the status; the details (paths,
+    /// versions, parser messages) need the admin key, as on /admin.
+    /// </summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteStatusAsync });
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteStatusAsync });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteStatusAsync });
         return app;
     }
 
     private static Task WriteStatusAsync(HttpContext context, HealthReport report)
     {
         var status = new Dictionary<string, object?> { ["status"] = report.Status.ToString() };
-        foreach (var (name, entry) in report.Entries)
+        var admin = context.RequestServices.GetRequiredService<IOptions<Maintenance.AdminOptions>>().Value;
+        var shown = Maintenance.AdminApiKeyFilter.IsAuthorized(context.Request, admin)
+            ? report.Entries
+            : new Dictionary<string, HealthReportEntry>();
+        foreach (var (name, entry) in shown)
         {
             var details = new Dictionary<string, object?> { ["status"] = entry.Status.ToString() };
             if (entry.Description is not null)

@@ -16,8 +16,7 @@ public sealed class AdminApiKeyFilter(IOptions<AdminOptions> options) : IEndpoin
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var key = options.Value.ApiKey;
-        if (string.IsNullOrEmpty(key) || !Matches(PresentedKey(context.HttpContext.Request), key))
+        if (!IsAuthorized(context.HttpContext.Request, options.Value))
         {
             context.HttpContext.Response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: $"Send the admin key in the {AdminOptions.ApiKeyHeader} header.");
@@ -25,6 +24,10 @@ public sealed class AdminApiKeyFilter(IOptions<AdminOptions> options) : IEndpoin
 
         return await next(context);
     }
+
+    /// <summary>True when the request carries the configured admin key (never when none is configured).</summary>
+    public static bool IsAuthorized(HttpRequest request, AdminOptions options) =>
+        !string.IsNullOrEmpty(options.ApiKey) && Matches(PresentedKey(request), options.ApiKey);
 
     private static string? PresentedKey(HttpRequest request)
     {

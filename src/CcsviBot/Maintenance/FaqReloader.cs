@@ -23,6 +23,8 @@ public sealed partial class FaqReloader : IDisposable
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly CancellationTokenSource _disposed = new();
     private long _version;
+    private long _published;
+    private long _rejected;
     private int _retiring;
     private volatile ReloadResult? _lastResult;
     private volatile string? _lastFingerprint;
@@ -51,6 +53,11 @@ public sealed partial class FaqReloader : IDisposable
 
     public ReloadResult? LastResult => _lastResult;
 
+    /// <summary>Attempts that published a version, and attempts that were rejected, since start-up (metrics).</summary>
+    public long Published => Interlocked.Read(ref _published);
+
+    public long Rejected => Interlocked.Read(ref _rejected);
+
     /// <summary>The fingerprint of the source at the last attempt, good or bad: the watcher reloads only when it changes.</summary>
     public string? LastFingerprint => _lastFingerprint;
 
@@ -66,6 +73,7 @@ public sealed partial class FaqReloader : IDisposable
             // Loading and indexing are CPU and file work: keep them off the caller's (request or watcher) thread.
             var result = await Task.Run(() => AttemptSafely(trigger), cancellationToken).ConfigureAwait(false);
             _lastResult = result;
+            Interlocked.Increment(ref result.Published ? ref _published : ref _rejected);
             return result;
         }
         finally

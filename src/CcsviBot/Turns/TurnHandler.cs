@@ -34,6 +34,7 @@ public sealed partial class TurnHandler : ITurnHandler
     private readonly IInsightsRecorder insights;
     private readonly TimeProvider time;
     private readonly ILogger<TurnHandler> logger;
+    private readonly BotMetrics? metrics;
 
     public TurnHandler(
         IKnowledgeBaseProvider knowledgeBases,
@@ -41,8 +42,10 @@ public sealed partial class TurnHandler : ITurnHandler
         ReplyRendererSelector renderers,
         IInsightsRecorder insights,
         TimeProvider time,
-        ILogger<TurnHandler> logger)
+        ILogger<TurnHandler> logger,
+        BotMetrics? metrics = null)
     {
+        this.metrics = metrics;
         this.knowledgeBases = knowledgeBases;
         // Two handlers for one name would make dispatch depend on registration order: fail at start-up instead.
         this.invokeHandlers = invokeHandlers.ToDictionary(handler => handler.Name, StringComparer.Ordinal);
@@ -121,7 +124,16 @@ public sealed partial class TurnHandler : ITurnHandler
         switch (ActionValues.Parse(activity.Value))
         {
             case ActionValue.Feedback feedback:
-                insights.RecordFeedback(new FeedbackRecord(time.GetUtcNow(), channel, feedback.EntryId, feedback.Kind));
+                // Only an entry the FAQ has is recorded: the id comes from the client and ends up in the maintainers' report.
+                if (knowledgeBase.Content.Find(feedback.EntryId) is { } rated)
+                {
+                    insights.RecordFeedback(new FeedbackRecord(time.GetUtcNow(), channel, rated.Id, feedback.Kind));
+                }
+                else
+                {
+                    LogUnknownFeedback(feedback.EntryId.Length);
+                }
+
                 return Fixed(ReplyKind.SmallTalk, FeedbackThanks, knowledgeBase);
 
             case ActionValue.NoneOfThese:
@@ -139,7 +151,9 @@ public sealed partial class TurnHandler : ITurnHandler
 
             default:
                 var question = activity.TextWithoutRecipientMention();
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var reply = knowledgeBase.Engine.Ask(question);
+                metrics?.RecordTurn(channel, reply.Kind, reply.Confidence, System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 Record(activity, channel, question, reply);
                 return reply;
         }
@@ -155,6 +169,9 @@ public sealed partial class TurnHandler : ITurnHandler
     private static Reply Fixed(ReplyKind kind, string message, KnowledgeBase knowledgeBase) =>
         new() { Kind = kind, Message = message, Disclaimer = knowledgeBase.Content.Disclaimer };
 
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feedback for an entry id the FAQ does not have ({Length} characters) was not recorded")]
+    private partial void LogUnknownFeedback(int length);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No handler for invoke {InvokeName}: answering 501")]
     private partial void LogUnknownInvoke(string? invokeName);

@@ -1,3 +1,4 @@
+using Markdig;
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Faq;
 using CcsviBot.Insights;
@@ -119,6 +120,23 @@ public sealed class ReportTests
         Assert.Contains(@"\<script\>alert\(1\)\<\/script\> \[click\]\(javascript\:x\) \| \*bold\*", markdown, StringComparison.Ordinal);
         Assert.Contains("## Unanswered questions (1)", markdown, StringComparison.Ordinal);
         Assert.Contains("\"unanswered\"", InsightsReportFormatter.ToJson(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_entry_id_from_the_store_cannot_inject_markdown_into_the_report()
+    {
+        var injected = "what-is-ccsvi\n# Urgent: log in\n[Log in](https://phish.example) | `x`\r\n" + new string('a', 200_000);
+        var data = new InsightsData([], [Vote(injected, FeedbackKind.NotHelpful), Vote(injected, FeedbackKind.Outdated)]);
+        var report = InsightsReportBuilder.Build(data, Content, Since, Now);
+
+        var markdown = InsightsReportFormatter.ToMarkdown(report);
+        var html = Markdig.Markdown.ToHtml(markdown, new Markdig.MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build());
+
+        Assert.DoesNotContain("\n# Urgent", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h1>Urgent", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a ", html, StringComparison.Ordinal);
+        Assert.True(markdown.Length < 10_000, $"the report is {markdown.Length:N0} characters");
+        Assert.All(markdown.Split('\n').Where(line => line.StartsWith('#')), line => Assert.Matches("^(# FAQ report|## )", line));
     }
 
     [Theory]

@@ -124,11 +124,14 @@ public sealed class AuthenticationTests(BotFixture fixture) : IClassFixture<BotF
     public async Task Without_an_app_id_only_loopback_requests_are_accepted()
     {
         using var anonymousChannel = new TestChannel();
-        await using var local = new BotTestHost(anonymousChannel, new BotTestHostOptions { Authenticated = false });
-        await using var remote = new BotTestHost(anonymousChannel, new BotTestHostOptions { Authenticated = false, RemoteAddress = IPAddress.Parse("203.0.113.7") });
+        var allowed = new Dictionary<string, string?> { ["Bot:AllowAnonymous"] = "true" };
+        await using var local = new BotTestHost(anonymousChannel, new BotTestHostOptions { Authenticated = false, Settings = allowed });
+        await using var remote = new BotTestHost(anonymousChannel, new BotTestHostOptions { Authenticated = false, RemoteAddress = IPAddress.Parse("203.0.113.7"), Settings = allowed });
+        var message = TestChannel.Message("hello");
+        message.ServiceUrl = "http://localhost:3979/";
 
-        using var fromLoopback = await local.PostActivityAsync(TestChannel.Message("hello"));
-        using var fromElsewhere = await remote.PostActivityAsync(TestChannel.Message("hello"));
+        using var fromLoopback = await local.PostActivityAsync(message);
+        using var fromElsewhere = await remote.PostActivityAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, fromLoopback.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, fromElsewhere.StatusCode);

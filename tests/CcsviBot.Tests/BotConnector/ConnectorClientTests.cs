@@ -102,8 +102,9 @@ public sealed class ConnectorClientTests
     public async Task Without_an_app_id_replies_are_sent_without_a_token()
     {
         using var channel = new TestChannel();
-        await using var host = new BotTestHost(channel, new BotTestHostOptions { Authenticated = false });
+        await using var host = LocalModeTests.Anonymous(channel);
         var message = TestChannel.Message("What is CCSVI?");
+        message.ServiceUrl = "http://localhost:3979/";
 
         using var response = await host.PostActivityAsync(message);
 

@@ -31,6 +31,30 @@ public sealed class MessagesEndpointTests(BotFixture fixture) : IClassFixture<Bo
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("""{"type":"message","text":"hi","channelData":{"x":"\ud800"}}""")]
+    [InlineData("""{"type":"invoke","name":"composeExtension/query","value":"\ud800"}""")]
+    [InlineData("""{"type":"invoke","name":"composeExtension/query","value":{"parameters":[{"name":"searchQuery","value":"\udc00"}]}}""")]
+    public async Task A_lone_surrogate_gets_400_not_a_5xx(string json)
+    {
+        using var response = await host.PostJsonAsync(json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not valid Unicode", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_400_body_names_the_position_not_the_serializers_internals()
+    {
+        using var response = await host.PostJsonAsync("""{"type":"message","timestamp":"yesterday"}""");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("System.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Path:", body, StringComparison.Ordinal);
+        Assert.Contains("line 1", body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_message_without_a_conversation_gets_400_because_it_cannot_be_answered()
     {
@@ -45,7 +69,7 @@ public sealed class MessagesEndpointTests(BotFixture fixture) : IClassFixture<Bo
     [Fact]
     public async Task A_body_over_256_KB_gets_413()
     {
-        var message = TestChannel.Message(new string('a', BotMessagesEndpoint.MaxActivityBytes));
+        var message = TestChannel.Message(new string('a', CcsviBot.Protocol.JsonEdge.MaxActivityBytes));
 
         using var response = await host.PostActivityAsync(message);
 
@@ -116,26 +140,48 @@ public sealed class MessagesEndpointTests(BotFixture fixture) : IClassFixture<Bo
     });
 
     [Fact]
-    public async Task Healthz_reports_the_loaded_knowledge_base()
+    public async Task Healthz_reports_the_loaded_knowledge_base_to_the_admin_and_only_the_status_to_anyone()
     {
-        using var response = await host.CreateClient().GetAsync("/healthz");
+        const string AdminKey = "test-admin-key-0123456789";
+        using var adminChannel = new TestChannel();
+        await using var withAdmin = new BotTestHost(adminChannel, new BotTestHostOptions { Settings = new() { ["Admin:ApiKey"] = AdminKey } });
+        var client = withAdmin.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+        request.Headers.Add("X-Api-Key", AdminKey);
+        using var response = await client.SendAsync(request);
+        using var anonymous = await client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var status = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("Healthy", (string?)status["status"]);
         Assert.Equal(TestKnowledgeBase.Create().Version, (long?)status["knowledge-base"]?["version"]);
         Assert.Equal(3, (int?)status["knowledge-base"]?["entries"]);
+        Assert.Equal("""{"status":"Healthy"}""", await anonymous.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Liveness_and_readiness_are_separate_and_a_missing_faq_is_not_ready_but_live_without_details()
+    {
+        using var brokenChannel = new TestChannel();
+        await using var broken = WithoutFaq(brokenChannel);
+        var client = broken.CreateClient();
+
+        using var live = await client.GetAsync("/healthz/live");
+        using var ready = await client.GetAsync("/healthz/ready");
+        using var all = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var body = await all.Content.ReadAsStringAsync();
+        Assert.Equal("""{"status":"Unhealthy"}""", body);
+        Assert.DoesNotContain("no-such-faq", body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Without_a_loadable_FAQ_healthz_and_messages_answer_503_not_500()
     {
         using var brokenChannel = new TestChannel();
-        await using var broken = new BotTestHost(brokenChannel, new BotTestHostOptions
-        {
-            KnowledgeBase = null,
-            Settings = new() { ["Faq:Path"] = Path.Combine(Path.GetTempPath(), "no-such-faq-" + Guid.NewGuid().ToString("N")) },
-        });
+        await using var broken = WithoutFaq(brokenChannel);
 
         using var message = await broken.PostActivityAsync(TestChannel.Message("What is CCSVI?"));
         using var health = await WaitForLoadAttemptAsync(broken);
@@ -144,14 +190,21 @@ public sealed class MessagesEndpointTests(BotFixture fixture) : IClassFixture<Bo
         Assert.Equal(HttpStatusCode.ServiceUnavailable, message.StatusCode);
     }
 
+    /// <summary>A host whose FAQ folder does not exist: it never has a knowledge base to answer from.</summary>
+    private static BotTestHost WithoutFaq(TestChannel brokenChannel) => new(brokenChannel, new BotTestHostOptions
+    {
+        KnowledgeBase = null,
+        Settings = new() { ["Faq:Path"] = Path.Combine(Path.GetTempPath(), "no-such-faq-" + Guid.NewGuid().ToString("N")) },
+    });
+
     private static async Task<HttpResponseMessage> WaitForLoadAttemptAsync(BotTestHost bot)
     {
         // Loading runs in the background; until it has failed, the status says "still loading".
         for (var attempt = 0; ; attempt++)
         {
             var response = await bot.CreateClient().GetAsync("/healthz");
-            var body = await response.Content.ReadAsStringAsync();
-            if (!body.Contains("still loading", StringComparison.Ordinal) || attempt == 100)
+            var reloader = bot.Services.GetRequiredService<CcsviBot.Maintenance.FaqReloader>();
+            if (reloader.LastResult is not null || attempt == 100)
             {
                 return response;
             }

@@ -26,6 +26,9 @@ public sealed class DirectLineTestHost : WebApplicationFactory<Program>
 
     public RecordingTurnHandler Bot { get; } = new();
 
+    /// <summary>Settings applied after the defaults above.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -35,6 +38,11 @@ public sealed class DirectLineTestHost : WebApplicationFactory<Program>
         builder.UseSetting("DirectLine:MessagesPerMinute", "6");
         builder.UseSetting("DirectLine:MaxActivitiesPerConversation", "40");
         builder.UseSetting("DirectLine:TokensPerMinute", "1000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -40,8 +40,7 @@ public sealed class HotReloadTests
         var errors = status.GetProperty("faq").GetProperty("lastReload").GetProperty("errors").EnumerateArray().ToList();
         Assert.Contains(errors, error => error.GetProperty("file").GetString() == file && error.GetProperty("line").GetInt32() > 1);
 
-        using (var client = host.Host.CreateClient())
-        using (var health = await client.GetAsync("/healthz"))
+        using (var health = await host.Admin.GetAsync("/healthz"))
         {
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             var body = await health.Content.ReadFromJsonAsync<JsonElement>();

@@ -102,6 +102,20 @@ public sealed class TurnHandlerTests
         Assert.Empty(insights.Turns);
     }
 
+    [Theory]
+    [InlineData("no-such-entry")]
+    [InlineData("what-is-ccsvi\n# Call us now\n[Log in](https://phish.example)")]
+    public async Task Feedback_for_an_entry_the_faq_does_not_have_is_not_recorded(string entryId)
+    {
+        var click = TestChannel.Message(string.Empty);
+        click.Value = ActionValues.Feedback(FeedbackKind.Outdated, entryId + new string('x', 200_000));
+
+        var reply = await ReplyToAsync(click);
+
+        Assert.Empty(insights.Feedback);
+        Assert.Contains(TurnHandler.FeedbackThanks, reply.Text);
+    }
+
     [Fact]
     public async Task A_clicked_entry_is_answered_exactly_not_searched_again()
     {

@@ -9,7 +9,9 @@ public static partial class BotConnectorExtensions
     /// <summary>Bot Framework channel authentication, the Bot Connector client and its reply queue.</summary>
     public static IServiceCollection AddBotConnector(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName))
+            .PostConfigure<IHostEnvironment>((bot, environment) => bot.AllowAnonymous ??= environment.IsDevelopment())
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
 
         services.AddHttpClient(BotFrameworkAuthenticator.MetadataClientName);
@@ -32,14 +34,22 @@ public static partial class BotConnectorExtensions
         app.MapPost(BotMessagesEndpoint.Path, BotMessagesEndpoint.HandleAsync);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            if (app.Services.GetRequiredService<IOptions<BotOptions>>().Value.IsAnonymous)
+            var bot = app.Services.GetRequiredService<IOptions<BotOptions>>().Value;
+            if (bot.IsAnonymous && bot.AllowAnonymous == true)
             {
                 LogAnonymous(app.Logger);
+            }
+            else if (bot.IsAnonymous)
+            {
+                LogClosed(app.Logger);
             }
         });
         return app;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No Bot:MicrosoftAppId configured: /api/messages accepts unauthenticated requests from this machine (loopback) only. Set the app id to serve Azure Bot Service channels.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Bot:MicrosoftAppId configured: /api/messages accepts unauthenticated JSON requests from local tools on this machine (loopback, not from web pages, not through a proxy) and replies to loopback service URLs only. Set the app id to serve Azure Bot Service channels.")]
     private static partial void LogAnonymous(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No Bot:MicrosoftAppId configured and Bot:AllowAnonymous is off: /api/messages refuses every request.")]
+    private static partial void LogClosed(ILogger logger);
 }

@@ -17,15 +17,20 @@ public sealed partial class BotFrameworkAuthenticator
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
+    /// <summary>After the signing metadata could not be read, requests are refused without another fetch for this long.</summary>
+    public static readonly TimeSpan MetadataRetryDelay = TimeSpan.FromSeconds(30);
+
     private readonly BotOptions options;
-    private readonly ConfigurationManager<SigningMetadata> botFrameworkKeys;
-    private readonly ConfigurationManager<SigningMetadata>? entraKeys;
+    private readonly KeySource botFrameworkKeys;
+    private readonly KeySource? entraKeys;
     private readonly JsonWebTokenHandler tokenHandler = new() { MapInboundClaims = false };
+    private readonly TimeProvider time;
     private readonly ILogger<BotFrameworkAuthenticator> logger;
 
-    public BotFrameworkAuthenticator(IOptions<BotOptions> options, IHttpClientFactory httpClients, ILogger<BotFrameworkAuthenticator> logger)
+    public BotFrameworkAuthenticator(IOptions<BotOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILogger<BotFrameworkAuthenticator> logger)
     {
         this.options = options.Value;
+        this.time = time;
         this.logger = logger;
         var documents = new HttpClientFactoryDocumentRetriever(httpClients, MetadataClientName);
         botFrameworkKeys = CreateManager(this.options.OpenIdMetadataUrl, documents);
@@ -68,23 +73,30 @@ public sealed partial class BotFrameworkAuthenticator
             return new($"Issuer '{issuer}' is not accepted.");
         }
 
+        // While the metadata is unreachable, each JWT-shaped request must not cost an outbound fetch and a stack trace.
+        if (time.GetUtcNow() < keySource.RetryAt)
+        {
+            return new("The signing keys could not be read.");
+        }
+
         SigningMetadata metadata;
         TokenValidationResult result;
         try
         {
-            metadata = await keySource.GetConfigurationAsync(cancellationToken);
+            metadata = await keySource.Manager.GetConfigurationAsync(cancellationToken);
             result = await tokenHandler.ValidateTokenAsync(token, Parameters(metadata));
             if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
             {
                 // The channel may have rotated its keys since the last read: re-read once, then decide.
-                keySource.RequestRefresh();
-                metadata = await keySource.GetConfigurationAsync(cancellationToken);
+                keySource.Manager.RequestRefresh();
+                metadata = await keySource.Manager.GetConfigurationAsync(cancellationToken);
                 result = await tokenHandler.ValidateTokenAsync(token, Parameters(metadata));
             }
         }
         catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or IOException)
         {
-            LogMetadataUnavailable(exception);
+            keySource.RetryAt = time.GetUtcNow() + MetadataRetryDelay;
+            LogMetadataUnavailable(keySource.Manager.MetadataAddress, MetadataRetryDelay.TotalSeconds, (exception.InnerException ?? exception).Message);
             return new("The signing keys could not be read.");
         }
 
@@ -122,12 +134,27 @@ public sealed partial class BotFrameworkAuthenticator
         ValidateIssuerSigningKey = true,
     };
 
-    private ConfigurationManager<SigningMetadata> CreateManager(string metadataUrl, IDocumentRetriever documents) =>
-        new(metadataUrl, new SigningMetadataRetriever(), documents)
+    private KeySource CreateManager(string metadataUrl, IDocumentRetriever documents) =>
+        new(new ConfigurationManager<SigningMetadata>(metadataUrl, new SigningMetadataRetriever(), documents)
         {
             AutomaticRefreshInterval = options.SigningKeysRefreshInterval,
-        };
+        });
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Bot Framework signing keys could not be read; inbound requests are refused until they can")]
-    private partial void LogMetadataUnavailable(Exception exception);
+    // One line, no stack trace: it repeats at most once per retry delay while the metadata stays unreachable.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bot Framework signing keys could not be read from {MetadataUrl}; inbound requests are refused, next attempt in {Seconds} s: {Reason}")]
+    private partial void LogMetadataUnavailable(string metadataUrl, double seconds, string reason);
+
+    /// <summary>One metadata document's keys, and when the next fetch may be tried after a failure.</summary>
+    private sealed class KeySource(ConfigurationManager<SigningMetadata> manager)
+    {
+        public ConfigurationManager<SigningMetadata> Manager { get; } = manager;
+
+        private long retryAtTicks = DateTimeOffset.MinValue.UtcTicks;
+
+        public DateTimeOffset RetryAt
+        {
+            get => new(Interlocked.Read(ref retryAtTicks), TimeSpan.Zero);
+            set => Interlocked.Exchange(ref retryAtTicks, value.UtcTicks);
+        }
+    }
 }

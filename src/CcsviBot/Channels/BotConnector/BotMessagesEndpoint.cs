@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using CcsviBot.Protocol;
 using CcsviBot.Turns;
 using Microsoft.Extensions.Options;
@@ -13,8 +12,6 @@ namespace CcsviBot.Channels.BotConnector;
 public static partial class BotMessagesEndpoint
 {
     public const string Path = "/api/messages";
-    /// <summary>The Direct Line limit on one serialized activity, applied to every channel.</summary>
-    public const int MaxActivityBytes = 256 * 1024;
 
     public static async Task<IResult> HandleAsync(
         HttpContext context,
@@ -28,10 +25,9 @@ public static partial class BotMessagesEndpoint
         var logger = loggers.CreateLogger(typeof(BotMessagesEndpoint));
         var bot = options.Value;
         var authorization = context.Request.Headers.Authorization.ToString();
-        if (bot.IsAnonymous && !IsLoopback(context.Connection.RemoteIpAddress))
+        if (bot.IsAnonymous && LocalModeRefusal(context.Request, bot) is { } refusal)
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Local requests only",
-                detail: "This bot has no Bot:MicrosoftAppId configured, so it accepts requests from this machine only.");
+            return refusal;
         }
 
         if (!bot.IsAnonymous && string.IsNullOrEmpty(authorization))
@@ -39,17 +35,24 @@ public static partial class BotMessagesEndpoint
             return Unauthorized("No Authorization header.");
         }
 
-        var body = await ReadBodyAsync(context.Request, cancellationToken);
-        if (body is null)
+        if (!context.Request.HasJsonContentType())
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Activity too large",
-                detail: $"An activity may be at most {MaxActivityBytes / 1024} KB.");
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Not JSON",
+                detail: "An activity is sent as Content-Type: application/json.");
         }
 
-        var (activity, error) = Parse(body);
-        if (activity is null)
+        var body = await JsonEdge.ReadAsync(context.Request, JsonEdge.MaxActivityBytes, cancellationToken);
+        if (!body.IsValid)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a valid activity", detail: error);
+            return body.Problem == BodyProblem.TooLarge
+                ? Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Activity too large", detail: body.Message)
+                : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a valid activity", detail: body.Message);
+        }
+
+        var activity = JsonEdge.ReadActivity(body.Bytes!, out var error);
+        if (activity is null || string.IsNullOrEmpty(activity.Type))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a valid activity", detail: error ?? "The activity has no 'type'.");
         }
 
         if (!bot.IsAnonymous)
@@ -60,6 +63,13 @@ public static partial class BotMessagesEndpoint
                 LogRejected(logger, outcome.Failure, activity.ChannelId, activity.Conversation?.Id);
                 return Unauthorized(outcome.Failure);
             }
+        }
+        else if (activity.ServiceUrl is not null && !ServiceUrls.IsLoopback(activity.ServiceUrl))
+        {
+            // Without authentication nothing vouches for serviceUrl: replies go to this machine only, or anyone could
+            // make the bot POST wherever they like.
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Local replies only",
+                detail: "Without Bot:MicrosoftAppId the bot replies only to a serviceUrl on this machine (localhost, 127.0.0.1, [::1]).");
         }
 
         if (NeedsReplyAddress(activity) && MissingReplyAddress(activity) is { } missing)
@@ -101,47 +111,6 @@ public static partial class BotMessagesEndpoint
         return Results.Ok();
     }
 
-    /// <summary>The body, or null when it is larger than <see cref="MaxActivityBytes"/> (read no further than that).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxActivityBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxActivityBytes)
-            {
-                return null;
-            }
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static (Activity? Activity, string? Error) Parse(byte[] body)
-    {
-        try
-        {
-            var activity = JsonSerializer.Deserialize<Activity>(body, ProtocolJson.Options);
-            return activity switch
-            {
-                null => (null, "The body must be a JSON activity object."),
-                { Type: null or "" } => (null, "The activity has no 'type'."),
-                _ => (activity, null),
-            };
-        }
-        catch (JsonException exception)
-        {
-            return (null, $"The body is not a valid activity: {exception.Message}");
-        }
-    }
-
     private static bool NeedsReplyAddress(Activity activity) =>
         activity.Is(ActivityTypes.Message) || activity.Is(ActivityTypes.ConversationUpdate);
 
@@ -149,6 +118,35 @@ public static partial class BotMessagesEndpoint
         !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp)
             ? "The activity needs an absolute http(s) 'serviceUrl' to be answered."
             : string.IsNullOrEmpty(activity.Conversation?.Id) ? "The activity needs a 'conversation.id' to be answered." : null;
+
+    /// <summary>
+    /// Local mode (no app id) serves development tools on this machine, such as the Bot Framework Emulator, and nothing
+    /// else: it must be allowed (Bot:AllowAnonymous, on by default in Development only), the request must come from
+    /// loopback and not through a reverse proxy (which makes every request look local), and not from a web page (a
+    /// browser sends Origin or Sec-Fetch-Site; a page open in the developer's browser must not drive the bot).
+    /// </summary>
+    private static IResult? LocalModeRefusal(HttpRequest request, BotOptions bot)
+    {
+        string? reason = null;
+        if (bot.AllowAnonymous != true)
+        {
+            reason = "This bot has no Bot:MicrosoftAppId and anonymous local mode is off (Bot:AllowAnonymous).";
+        }
+        else if (!IsLoopback(request.HttpContext.Connection.RemoteIpAddress))
+        {
+            reason = "This bot has no Bot:MicrosoftAppId configured, so it accepts requests from this machine only.";
+        }
+        else if (request.Headers.ContainsKey("X-Forwarded-For") || request.Headers.ContainsKey("Forwarded"))
+        {
+            reason = "Without Bot:MicrosoftAppId, requests forwarded by a proxy are refused: behind a proxy every request looks local.";
+        }
+        else if (request.Headers.ContainsKey("Origin") || request.Headers.ContainsKey("Sec-Fetch-Site"))
+        {
+            reason = "Without Bot:MicrosoftAppId, requests from web pages are refused.";
+        }
+
+        return reason is null ? null : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Local requests only", detail: reason);
+    }
 
     private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
 

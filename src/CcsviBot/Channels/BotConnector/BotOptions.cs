@@ -43,6 +43,12 @@ public sealed class BotOptions
     /// <summary>Replies sent at the same time (one turn's replies always go in order).</summary>
     public int ConnectorConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// Without an app id, whether <c>/api/messages</c> serves local tools (the Emulator) at all: loopback only, JSON only,
+    /// no web pages, replies to loopback only. Unset: on in Development, off elsewhere.
+    /// </summary>
+    public bool? AllowAnonymous { get; set; }
+
     public bool IsAnonymous => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     /// <summary>Issuers accepted on inbound tokens: the Bot Framework's, plus the tenant's Entra v1/v2 issuers where the app lives in a tenant.</summary>

@@ -48,11 +48,15 @@ internal sealed class DirectLineBot(
         await RunTurnAsync(conversation, update).ConfigureAwait(false);
     }
 
+    /// <summary>Room kept in the byte budget for the replies to a visitor's activity, so that replies are never refused.</summary>
+    public const int ReplyReserve = 64 * 1024;
+
     /// <summary>
-    /// Stamps and appends the visitor's activity (the echo Web Chat waits for, channelData intact), then runs the turn.
-    /// Returns the id the activity got, and whether the bot failed to handle it.
+    /// Stamps the visitor's activity and appends what Direct Line needs of it (the echo Web Chat waits for), then runs
+    /// the turn with the whole activity. Returns the id the activity got and whether the bot failed to handle it, or
+    /// the reason the transcript refused it (nothing is run then).
     /// </summary>
-    public async Task<(string Id, bool BotFailed)> ReceiveAsync(DirectLineConversation conversation, Activity activity, string serviceUrl)
+    public async Task<(string? Id, bool BotFailed, AppendOutcome Outcome)> ReceiveAsync(DirectLineConversation conversation, Activity activity, string serviceUrl)
     {
         activity.ChannelId = activity.ChannelId == WebChatChannelId ? WebChatChannelId : ChannelId;
         activity.ServiceUrl = serviceUrl;
@@ -60,12 +64,57 @@ internal sealed class DirectLineBot(
         activity.Recipient = BotAccount;
         activity.Conversation = new ConversationAccount { Id = conversation.Id };
         activity.ReplyToId = null;
-        conversation.Append(activity, time.GetUtcNow());
+        var echo = Echo(activity);
+        var outcome = conversation.TryAppend(echo, time.GetUtcNow(), ReplyReserve);
+        if (outcome != AppendOutcome.Appended)
+        {
+            return (null, false, outcome);
+        }
+
+        activity.Id = echo.Id;
+        activity.Timestamp = echo.Timestamp;
 
         // Over-long questions are the answer engine's to refuse politely (Answering:MaxQuestionLength), like on every channel.
         var handled = await RunTurnAsync(conversation, activity).ConfigureAwait(false);
-        return (activity.Id!, !handled);
+        return (activity.Id, !handled, outcome);
     }
+
+    /// <summary>
+    /// What the transcript keeps of a visitor's activity: what Web Chat shows and matches its echo by (text, sender,
+    /// timestamps, <c>channelData.clientActivityID</c>), not the rest. A posted activity may be 256 KB of small JSON
+    /// properties, which as a parsed tree costs many times that; the bot sees it all, the transcript does not keep it.
+    /// </summary>
+    private static Activity Echo(Activity activity) => new()
+    {
+        Type = activity.Type,
+        ChannelId = activity.ChannelId,
+        From = activity.From,
+        Recipient = activity.Recipient,
+        Conversation = activity.Conversation,
+        LocalTimestamp = activity.LocalTimestamp,
+        LocalTimezone = Short(activity.LocalTimezone),
+        Locale = Short(activity.Locale),
+        TextFormat = Short(activity.TextFormat),
+        Text = activity.Text,
+        Name = Short(activity.Name),
+        ChannelData = EchoChannelData(activity.ChannelData),
+    };
+
+    private static System.Text.Json.Nodes.JsonObject? EchoChannelData(System.Text.Json.Nodes.JsonObject? channelData)
+    {
+        var kept = new System.Text.Json.Nodes.JsonObject();
+        foreach (var name in (string[])["clientActivityID", "clientTimestamp"])
+        {
+            if (channelData?.GetString(name) is { Length: <= 128 } value)
+            {
+                kept[name] = value;
+            }
+        }
+
+        return kept.Count == 0 ? null : kept;
+    }
+
+    private static string? Short(string? value) => value is { Length: > 128 } ? null : value;
 
     /// <summary>Runs one turn and appends its replies; false when the pipeline threw (logged, never passed to the client).</summary>
     private async Task<bool> RunTurnAsync(DirectLineConversation conversation, Activity activity)

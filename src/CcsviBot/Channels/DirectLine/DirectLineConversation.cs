@@ -1,40 +1,137 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using CcsviBot.Protocol;
 
 namespace CcsviBot.Channels.DirectLine;
 
 /// <summary>
+/// A page of a conversation's transcript, each activity as the UTF-8 JSON it is kept as, and the watermark to ask for
+/// the next page with. Written out as Direct Line's ActivitySet without parsing anything again.
+/// </summary>
+internal sealed record ActivitySet(IReadOnlyList<byte[]> Activities, string Watermark)
+{
+    private static readonly byte[] Start = "{\"activities\":["u8.ToArray();
+
+    public byte[] ToUtf8Json()
+    {
+        var watermark = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Watermark, ProtocolJson.Options));
+        using var buffer = new MemoryStream(Start.Length + Activities.Sum(activity => activity.Length + 1) + watermark.Length + 16);
+        buffer.Write(Start);
+        for (var i = 0; i < Activities.Count; i++)
+        {
+            if (i > 0)
+            {
+                buffer.WriteByte((byte)',');
+            }
+
+            buffer.Write(Activities[i]);
+        }
+
+        buffer.Write("],\"watermark\":"u8);
+        buffer.Write(watermark);
+        buffer.WriteByte((byte)'}');
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>What became of an activity offered to a transcript.</summary>
+internal enum AppendOutcome
+{
+    Appended,
+    /// <summary>Larger than a whole transcript may be.</summary>
+    TooLarge,
+    /// <summary>The store's byte budget is spent.</summary>
+    StoreFull,
+}
+
+/// <summary>
+/// The byte budget all transcripts share: what is held is counted exactly (the JSON kept, plus a fixed overhead per
+/// conversation and per activity), and what would pass the limit is refused instead of allocated.
+/// </summary>
+internal sealed class DirectLineByteBudget(long limit)
+{
+    /// <summary>Counted per activity kept: the array, the queue slot, the sequence number.</summary>
+    public const int ActivityOverhead = 64;
+
+    /// <summary>Counted per conversation: its object, ids, lock and signals.</summary>
+    public const int ConversationOverhead = 1024;
+
+    private long _held;
+
+    public long Limit { get; } = limit;
+
+    public long Held => Interlocked.Read(ref _held);
+
+    /// <summary>Whether <paramref name="bytes"/> more would still fit.</summary>
+    public bool Fits(long bytes) => Held + bytes <= Limit;
+
+    public void Add(long bytes) => Interlocked.Add(ref _held, bytes);
+
+    public void Release(long bytes) => Interlocked.Add(ref _held, -bytes);
+}
+
+/// <summary>
 /// One Direct Line conversation: its bounded transcript, who takes part, and a signal for live streams.
-/// Watermarks are the transcript's sequence numbers: monotonic, and opaque to clients.
+/// Watermarks are the transcript's sequence numbers: monotonic, and opaque to clients. The transcript keeps each
+/// activity as its serialized JSON (what clients are sent), bounded by count and by bytes, and counts those bytes in
+/// the shared <see cref="DirectLineByteBudget"/>.
 /// </summary>
 internal sealed class DirectLineConversation
 {
     private readonly Lock _gate = new();
-    private readonly Queue<(long Sequence, Activity Activity)> _transcript = new();
+    private readonly Queue<(long Sequence, bool IsTyping, byte[] Json)> _transcript = new();
     private readonly int _capacity;
+    private readonly long _maxBytes;
+    private readonly DirectLineByteBudget _budget;
     private readonly CancellationTokenSource _ended = new();
     private TaskCompletionSource _changed = NewSignal();
     private long _lastSequence;
+    private long _bytes;
     private DateTimeOffset _lastTimestamp;
     private int _openStreams;
+    private bool _released;
 
-    public DirectLineConversation(string id, string userId, int capacity, DateTimeOffset now)
+    public DirectLineConversation(string id, string userId, string owner, int capacity, long maxBytes, DirectLineByteBudget budget, DateTimeOffset now)
     {
         Id = id;
         UserId = userId;
+        Owner = owner;
         _capacity = capacity;
+        _maxBytes = maxBytes;
+        _budget = budget;
         LastUsed = now;
+        _bytes = DirectLineByteBudget.ConversationOverhead;
+        budget.Add(_bytes);
     }
 
     public string Id { get; }
 
     public string UserId { get; }
 
+    /// <summary>The client address key that started it (per-address fairness).</summary>
+    public string Owner { get; }
+
     /// <summary>When a client last used this conversation; the oldest idle one is evicted first.</summary>
     public DateTimeOffset LastUsed { get; private set; }
 
     /// <summary>Cancelled when the conversation is expired or evicted, closing its streams.</summary>
     public CancellationToken Ended => _ended.Token;
+
+    /// <summary>Bytes this conversation holds (transcript JSON and overheads), as counted in the budget.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bytes;
+            }
+        }
+    }
+
+    /// <summary>True while a WebSocket stream is open: a visitor watching the page is not idle.</summary>
+    public bool IsStreaming => Volatile.Read(ref _openStreams) > 0;
 
     public void Touch(DateTimeOffset now)
     {
@@ -48,23 +145,52 @@ internal sealed class DirectLineConversation
     }
 
     /// <summary>
-    /// Gives the activity the next id and a UTC timestamp later than every earlier one (Web Chat orders by timestamp),
-    /// appends it, drops the oldest beyond capacity and wakes the streams.
+    /// Appends a client's activity when it fits: refused when it alone is larger than a transcript may be, or when the
+    /// store's budget has no room for it and <paramref name="reserve"/> bytes more (the replies it will get).
     /// </summary>
+    public AppendOutcome TryAppend(Activity activity, DateTimeOffset now, long reserve) => Add(activity, now, reserve, force: false);
+
+    /// <summary>Appends the bot's activity (always: the visitor's turn was admitted with room for its replies).</summary>
     public Activity Append(Activity activity, DateTimeOffset now)
+    {
+        Add(activity, now, 0, force: true);
+        return activity;
+    }
+
+    /// <summary>
+    /// Gives the activity the next id and a UTC timestamp later than every earlier one (Web Chat orders by timestamp),
+    /// keeps its JSON, drops the oldest beyond the count and byte bounds and wakes the streams.
+    /// </summary>
+    private AppendOutcome Add(Activity activity, DateTimeOffset now, long reserve, bool force)
     {
         TaskCompletionSource changed;
         lock (_gate)
         {
-            _lastSequence++;
+            var sequence = _lastSequence + 1;
             var timestamp = now.ToUniversalTime();
-            _lastTimestamp = timestamp > _lastTimestamp ? timestamp : _lastTimestamp.AddTicks(TimeSpan.TicksPerMillisecond);
-            activity.Id = ActivityId(_lastSequence);
-            activity.Timestamp = _lastTimestamp;
-            _transcript.Enqueue((_lastSequence, activity));
-            while (_transcript.Count > _capacity)
+            var stamped = timestamp > _lastTimestamp ? timestamp : _lastTimestamp.AddTicks(TimeSpan.TicksPerMillisecond);
+            activity.Id = ActivityId(sequence);
+            activity.Timestamp = stamped;
+            var json = JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Options);
+            var size = json.Length + DirectLineByteBudget.ActivityOverhead;
+            if (!force && size > _maxBytes - DirectLineByteBudget.ConversationOverhead)
             {
-                _transcript.Dequeue();
+                return AppendOutcome.TooLarge;
+            }
+
+            if (_released || (!force && !_budget.Fits(size + reserve)))
+            {
+                return AppendOutcome.StoreFull;
+            }
+
+            _lastSequence = sequence;
+            _lastTimestamp = stamped;
+            _transcript.Enqueue((sequence, activity.Type == "typing", json));
+            Count(size);
+            while (_transcript.Count > 1 && (_transcript.Count > _capacity || _bytes > _maxBytes))
+            {
+                var dropped = _transcript.Dequeue();
+                Count(-(dropped.Json.Length + DirectLineByteBudget.ActivityOverhead));
             }
 
             changed = _changed;
@@ -72,7 +198,7 @@ internal sealed class DirectLineConversation
         }
 
         changed.TrySetResult();
-        return activity;
+        return AppendOutcome.Appended;
     }
 
     /// <summary>
@@ -85,8 +211,8 @@ internal sealed class DirectLineConversation
         {
             var after = watermark ?? 0;
             var activities = _transcript
-                .Where(entry => entry.Sequence > after && (includeTyping || entry.Activity.Type != "typing"))
-                .Select(entry => entry.Activity)
+                .Where(entry => entry.Sequence > after && (includeTyping || !entry.IsTyping))
+                .Select(entry => entry.Json)
                 .ToList();
             // Always the head: a watermark a client invented (ahead of the head) is put back on track.
             return new(activities, FormatWatermark(_lastSequence));
@@ -105,7 +231,7 @@ internal sealed class DirectLineConversation
         }
     }
 
-    /// <summary>Completes at the next <see cref="Append"/>. Take it before reading so no activity slips between.</summary>
+    /// <summary>Completes at the next append. Take it before reading so no activity slips between.</summary>
     public Task NextChange()
     {
         lock (_gate)
@@ -116,9 +242,29 @@ internal sealed class DirectLineConversation
 
     public bool TryOpenStream(int limit) => Interlocked.Increment(ref _openStreams) <= limit || ReleaseAndFail();
 
-    public void CloseStream() => Interlocked.Decrement(ref _openStreams);
+    /// <summary>A stream closing is the visitor's last sign of life: idle time counts from here.</summary>
+    public void CloseStream(DateTimeOffset now)
+    {
+        Touch(now);
+        Interlocked.Decrement(ref _openStreams);
+    }
 
-    public void End() => _ended.Cancel();
+    /// <summary>Ends the conversation: streams close and its bytes go back to the budget.</summary>
+    public void End()
+    {
+        lock (_gate)
+        {
+            if (!_released)
+            {
+                _released = true;
+                _transcript.Clear();
+                _budget.Release(_bytes);
+                _bytes = 0;
+            }
+        }
+
+        _ended.Cancel();
+    }
 
     public static string FormatWatermark(long sequence) => sequence.ToString(CultureInfo.InvariantCulture);
 
@@ -138,6 +284,12 @@ internal sealed class DirectLineConversation
         }
 
         return false;
+    }
+
+    private void Count(long bytes)
+    {
+        _bytes += bytes;
+        _budget.Add(bytes);
     }
 
     private bool ReleaseAndFail()

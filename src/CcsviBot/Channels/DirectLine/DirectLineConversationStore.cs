@@ -4,23 +4,63 @@ using Microsoft.Extensions.Options;
 
 namespace CcsviBot.Channels.DirectLine;
 
+/// <summary>Why a conversation could not start.</summary>
+internal enum StartRefusal
+{
+    None,
+    /// <summary>At the conversation cap (or the byte budget) with every conversation active within the protection window.</summary>
+    Full,
+    /// <summary>The client address already holds its share of conversations.</summary>
+    AddressLimit,
+}
+
+/// <summary>The outcome of starting a conversation: the conversation (created or already live), or a refusal and when to retry.</summary>
+internal readonly record struct ConversationStart(DirectLineConversation? Conversation, bool Created, StartRefusal Refusal, TimeSpan RetryAfter);
+
 /// <summary>
-/// The live conversations, in memory. Bounded: idle ones expire, and at the cap the one idle the longest is evicted
-/// to make room. Each transcript is bounded by <see cref="DirectLineConversation"/> itself.
+/// Where Direct Line conversations live. Every implementation accounts for the bytes it holds
+/// (<see cref="BytesHeld"/>, bounded by <see cref="DirectLineOptions.MaxStoreBytes"/>), never evicts a conversation
+/// used within <see cref="DirectLineOptions.EvictionProtection"/>, and bounds the conversations per client address.
 /// </summary>
-internal sealed class DirectLineConversationStore(IOptions<DirectLineOptions> options, TimeProvider time, ILogger<DirectLineConversationStore> logger)
+internal interface IDirectLineConversationStore
+{
+    int Count { get; }
+
+    /// <summary>Bytes held by all transcripts and conversations, as counted against the budget.</summary>
+    long BytesHeld { get; }
+
+    /// <summary>The conversation if it is live; using it counts as activity.</summary>
+    DirectLineConversation? Find(string id);
+
+    /// <summary>Starts the conversation for <paramref name="owner"/> (a client address key), or returns the live one with that id.</summary>
+    ConversationStart Start(string id, string userId, string owner);
+
+    /// <summary>Forgets every conversation idle longer than the timeout (an open stream is not idle); returns how many.</summary>
+    int RemoveIdle();
+}
+
+/// <summary>
+/// The live conversations, in this process's memory. Bounded three ways: idle ones expire; at the cap (count or bytes)
+/// the one idle the longest is evicted if it has been idle at least the protection window, else the start is refused;
+/// and one client address holds at most <see cref="DirectLineOptions.MaxConversationsPerAddress"/>.
+/// </summary>
+internal sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptions> options, TimeProvider time, ILogger<InMemoryDirectLineConversationStore> logger)
+    : IDirectLineConversationStore
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _perOwner = new(StringComparer.Ordinal);
     private readonly Lock _admission = new();
     private readonly DirectLineOptions _options = options.Value;
+    private readonly DirectLineByteBudget _budget = new(options.Value.MaxStoreBytes);
 
     public int Count => _conversations.Count;
+
+    public long BytesHeld => _budget.Held;
 
     public static string NewConversationId() => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 22);
 
     public static string NewUserId() => "dl_" + RandomNumberGenerator.GetHexString(16, lowercase: true);
 
-    /// <summary>The conversation if it is live; using it counts as activity.</summary>
     public DirectLineConversation? Find(string id)
     {
         if (!_conversations.TryGetValue(id, out var conversation))
@@ -39,37 +79,48 @@ internal sealed class DirectLineConversationStore(IOptions<DirectLineOptions> op
         return conversation;
     }
 
-    /// <summary>Starts the conversation, or returns the live one with that id (<c>created</c> false).</summary>
-    public DirectLineConversation GetOrStart(string id, string userId, out bool created)
+    public ConversationStart Start(string id, string userId, string owner)
     {
-        var existing = Find(id);
-        if (existing is not null)
+        if (Find(id) is { } existing)
         {
-            created = false;
-            return existing;
+            return new(existing, false, StartRefusal.None, TimeSpan.Zero);
         }
 
         lock (_admission)
         {
             if (_conversations.TryGetValue(id, out existing))
             {
-                created = false;
-                return existing;
+                return new(existing, false, StartRefusal.None, TimeSpan.Zero);
             }
 
             var now = time.GetUtcNow();
-            while (_conversations.Count >= _options.MaxConversations && EvictLongestIdle())
+            if (_perOwner.GetValueOrDefault(owner) >= _options.MaxConversationsPerAddress)
             {
+                // The address's own oldest conversation frees up when it expires.
+                var oldest = _conversations.Values.Where(c => c.Owner == owner).Min(c => (DateTimeOffset?)c.LastUsed) ?? now;
+                return new(null, false, StartRefusal.AddressLimit, Clamp(oldest + _options.ConversationIdleTimeout - now));
             }
 
-            var conversation = new DirectLineConversation(id, userId, _options.MaxActivitiesPerConversation, now);
+            while (_conversations.Count >= _options.MaxConversations || !_budget.Fits(DirectLineByteBudget.ConversationOverhead + _options.MaxActivityBytes))
+            {
+                var candidate = _conversations.Values.Where(c => !c.IsStreaming).MinBy(c => c.LastUsed);
+                var protectedFor = candidate is null ? _options.EvictionProtection : candidate.LastUsed + _options.EvictionProtection - now;
+                if (candidate is null || protectedFor > TimeSpan.Zero)
+                {
+                    logger.LogWarning("Direct Line is full ({Count} conversations, {Bytes:N0} bytes): every conversation is in use, a new one is refused", Count, BytesHeld);
+                    return new(null, false, StartRefusal.Full, Clamp(protectedFor));
+                }
+
+                Remove(candidate, "evicted at the cap");
+            }
+
+            var conversation = new DirectLineConversation(id, userId, owner, _options.MaxActivitiesPerConversation, _options.MaxBytesPerConversation, _budget, now);
             _conversations[id] = conversation;
-            created = true;
-            return conversation;
+            _perOwner[owner] = _perOwner.GetValueOrDefault(owner) + 1;
+            return new(conversation, true, StartRefusal.None, TimeSpan.Zero);
         }
     }
 
-    /// <summary>Forgets every conversation idle longer than the timeout; returns how many.</summary>
     public int RemoveIdle()
     {
         var now = time.GetUtcNow();
@@ -85,14 +136,8 @@ internal sealed class DirectLineConversationStore(IOptions<DirectLineOptions> op
         return removed;
     }
 
-    private bool EvictLongestIdle()
-    {
-        var oldest = _conversations.Values.MinBy(conversation => conversation.LastUsed);
-        return oldest is not null && Remove(oldest, "evicted at the cap of " + _options.MaxConversations);
-    }
-
     private bool IsIdle(DirectLineConversation conversation, DateTimeOffset now) =>
-        now - conversation.LastUsed >= _options.ConversationIdleTimeout;
+        !conversation.IsStreaming && now - conversation.LastUsed >= _options.ConversationIdleTimeout;
 
     private bool Remove(DirectLineConversation conversation, string reason)
     {
@@ -101,8 +146,43 @@ internal sealed class DirectLineConversationStore(IOptions<DirectLineOptions> op
             return false;
         }
 
+        lock (_admission)
+        {
+            if (_perOwner.TryGetValue(conversation.Owner, out var count))
+            {
+                if (count <= 1)
+                {
+                    _perOwner.Remove(conversation.Owner);
+                }
+                else
+                {
+                    _perOwner[conversation.Owner] = count - 1;
+                }
+            }
+        }
+
         conversation.End();
         logger.LogDebug("Direct Line conversation {ConversationId} {Reason}", conversation.Id, reason);
         return true;
+    }
+
+    private static TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
+}
+
+/// <summary>Sweeps idle conversations away so memory does not hold abandoned chats.</summary>
+internal sealed class DirectLineConversationSweeper(IDirectLineConversationStore store, IOptions<DirectLineOptions> options, TimeProvider time, ILogger<DirectLineConversationSweeper> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            var removed = store.RemoveIdle();
+            if (removed > 0)
+            {
+                logger.LogInformation("Expired {Count} idle Direct Line conversations; {Live} live", removed, store.Count);
+            }
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using CcsviBot.Protocol;
 using Microsoft.Extensions.Options;
@@ -31,58 +30,80 @@ internal static class DirectLineEndpoints
 
     internal sealed record ChannelAccountRequest(string? Id, string? Name);
 
-    private static async Task<IResult> GenerateToken(HttpRequest request, DirectLineTokens tokens)
+    private static async Task<IResult> GenerateToken(HttpContext context, DirectLineTokens tokens, CancellationToken cancellationToken)
     {
-        var check = tokens.CheckAuthorization(request.Headers.Authorization);
+        var check = await tokens.CheckAsync(context).ConfigureAwait(false);
         if (check.Grant is not { IsSecret: true })
         {
             return DirectLineErrors.Forbidden(check.Problem,
                 "tokens/generate needs the site secret; a web page gets its token from POST /api/directline/token.");
         }
 
-        return Results.Json(IssueForNewConversation(tokens, await ReadUserIdAsync(request).ConfigureAwait(false)), ProtocolJson.Options);
+        var user = await ReadUserIdAsync(context.Request, cancellationToken).ConfigureAwait(false);
+        return user.Refusal ?? TypedResults.Json(IssueForNewConversation(tokens, user.Id), ProtocolJson.Options);
     }
 
     private static IResult PageToken(DirectLineTokens tokens) =>
-        Results.Json(IssueForNewConversation(tokens, userId: null), ProtocolJson.Options);
+        TypedResults.Json(IssueForNewConversation(tokens, userId: null), ProtocolJson.Options);
 
-    private static IResult RefreshToken(HttpRequest request, DirectLineTokens tokens)
+    /// <summary>A refresh is activity: it keeps the conversation alive, and only a live conversation's token is renewed.</summary>
+    private static async Task<IResult> RefreshToken(HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store)
     {
-        var check = tokens.CheckAuthorization(request.Headers.Authorization);
-        if (check.Grant is not { IsSecret: false } grant)
+        var check = await tokens.CheckAsync(context).ConfigureAwait(false);
+        if (check.Grant is { IsSecret: true })
         {
-            return DirectLineErrors.Forbidden(check.Problem,
-                "tokens/refresh needs a conversation token that has not expired.");
+            return DirectLineErrors.Forbidden(TokenProblem.TokenInvalid, "tokens/refresh needs a conversation token, not the site secret.");
         }
 
-        return Results.Json(
-            new TokenResponse(grant.ConversationId!, tokens.Issue(grant.ConversationId!, grant.UserId!), (int)tokens.Lifetime.TotalSeconds),
+        if (Authorize(check, store, check.Grant?.ConversationId ?? "", out var conversation) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return TypedResults.Json(
+            new TokenResponse(conversation.Id, tokens.Issue(conversation.Id, check.Grant!.UserId!), (int)tokens.Lifetime.TotalSeconds),
             ProtocolJson.Options);
     }
 
-    private static async Task<IResult> StartConversation(HttpRequest request, DirectLineTokens tokens, DirectLineConversationStore store, DirectLineBot bot)
+    private static async Task<IResult> StartConversation(HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store, DirectLineBot bot, CancellationToken cancellationToken)
     {
-        var check = tokens.CheckAuthorization(request.Headers.Authorization);
+        var check = await tokens.CheckAsync(context).ConfigureAwait(false);
         if (check.Grant is not { } grant)
         {
             return DirectLineErrors.Forbidden(check.Problem, "Starting a conversation needs a token or the site secret.");
         }
 
-        var conversationId = grant.ConversationId ?? DirectLineConversationStore.NewConversationId();
-        var userId = grant.UserId ?? await ReadUserIdAsync(request).ConfigureAwait(false) ?? DirectLineConversationStore.NewUserId();
-        var conversation = store.GetOrStart(conversationId, userId, out var created);
-        if (created)
+        var user = grant.UserId is null ? await ReadUserIdAsync(context.Request, cancellationToken).ConfigureAwait(false) : default;
+        if (user.Refusal is { } refused)
         {
-            await bot.WelcomeAsync(conversation, ServiceUrl(request)).ConfigureAwait(false);
+            return refused;
         }
 
-        var response = ConversationFor(request, tokens, conversation, watermark: null);
-        return created ? Results.Json(response, ProtocolJson.Options, statusCode: StatusCodes.Status201Created) : Results.Json(response, ProtocolJson.Options);
+        var conversationId = grant.ConversationId ?? InMemoryDirectLineConversationStore.NewConversationId();
+        var userId = grant.UserId ?? user.Id ?? InMemoryDirectLineConversationStore.NewUserId();
+        var start = store.Start(conversationId, userId, ClientAddress.Key(context.Connection.RemoteIpAddress));
+        switch (start.Refusal)
+        {
+            case StartRefusal.Full:
+                return DirectLineErrors.Full(context, start.RetryAfter, "Too many visitors are chatting right now: please try again shortly.");
+            case StartRefusal.AddressLimit:
+                return DirectLineErrors.TooManyRequests(context, start.RetryAfter, "Too many conversations from this address");
+        }
+
+        var conversation = start.Conversation!;
+        if (start.Created)
+        {
+            await bot.WelcomeAsync(conversation, ServiceUrl(context.Request)).ConfigureAwait(false);
+        }
+
+        var response = ConversationFor(context.Request, tokens, conversation, watermark: null);
+        return start.Created ? TypedResults.Json(response, ProtocolJson.Options, statusCode: StatusCodes.Status201Created) : TypedResults.Json(response, ProtocolJson.Options);
     }
 
-    private static IResult Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineConversationStore store)
+    private static async Task<IResult> Reconnect(string conversationId, string? watermark, HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store)
     {
-        if (Authorize(request, tokens, store, conversationId, out var conversation) is { } refusal)
+        var (conversation, refusal) = await AuthorizeAsync(context, tokens, store, conversationId).ConfigureAwait(false);
+        if (refusal is not null)
         {
             return refusal;
         }
@@ -93,12 +114,13 @@ internal static class DirectLineEndpoints
         }
 
         // Without a watermark a reconnecting client only gets what follows from now on.
-        return Results.Json(ConversationFor(request, tokens, conversation, from ?? conversation.Head), ProtocolJson.Options);
+        return TypedResults.Json(ConversationFor(context.Request, tokens, conversation!, from ?? conversation!.Head), ProtocolJson.Options);
     }
 
-    private static IResult GetActivities(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineConversationStore store)
+    private static async Task<IResult> GetActivities(string conversationId, string? watermark, HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store)
     {
-        if (Authorize(request, tokens, store, conversationId, out var conversation) is { } refusal)
+        var (conversation, refusal) = await AuthorizeAsync(context, tokens, store, conversationId).ConfigureAwait(false);
+        if (refusal is not null)
         {
             return refusal;
         }
@@ -108,58 +130,58 @@ internal static class DirectLineEndpoints
             return DirectLineErrors.BadWatermark();
         }
 
-        return Results.Json(conversation.ReadAfter(from, includeTyping: false), ProtocolJson.Options);
+        return TypedResults.Bytes(conversation!.ReadAfter(from, includeTyping: false).ToUtf8Json(), "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> PostActivity(string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineConversationStore store, DirectLineBot bot, IOptions<DirectLineOptions> options)
+    private static async Task<IResult> PostActivity(string conversationId, HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store, DirectLineBot bot, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
-        if (Authorize(request, tokens, store, conversationId, out var conversation) is { } refusal)
+        var (conversation, refusal) = await AuthorizeAsync(context, tokens, store, conversationId).ConfigureAwait(false);
+        if (refusal is not null)
         {
             return refusal;
         }
 
-        if (request.ContentLength > options.Value.MaxActivityBytes)
+        var body = await JsonEdge.ReadAsync(context.Request, options.Value.MaxActivityBytes, cancellationToken).ConfigureAwait(false);
+        if (!body.IsValid)
         {
-            return DirectLineErrors.TooLarge(options.Value.MaxActivityBytes);
+            return DirectLineErrors.Refused(body);
         }
 
-        var body = await ReadBodyAsync(request, options.Value.MaxActivityBytes).ConfigureAwait(false);
-        if (body is null)
+        var activity = JsonEdge.ReadActivity(body.Bytes!, out var error);
+        if (activity is null)
         {
-            return DirectLineErrors.TooLarge(options.Value.MaxActivityBytes);
+            return DirectLineErrors.BadArgument(error!);
         }
 
-        Activity? activity;
-        try
-        {
-            activity = JsonSerializer.Deserialize<Activity>(body, ProtocolJson.Options);
-        }
-        catch (JsonException exception)
-        {
-            return DirectLineErrors.BadArgument("The body is not an activity in JSON: " + exception.Message);
-        }
-
-        if (activity?.Type is not { } type || !AcceptedTypes.Contains(type))
+        if (activity.Type is not { } type || !AcceptedTypes.Contains(type))
         {
             return DirectLineErrors.BadArgument($"An activity needs a type: one of {string.Join(", ", AcceptedTypes)}.");
         }
 
-        var (id, botFailed) = await bot.ReceiveAsync(conversation, activity, ServiceUrl(request)).ConfigureAwait(false);
-        return botFailed
-            ? DirectLineErrors.Error(StatusCodes.Status502BadGateway, "BotError", "The bot could not handle this activity; please try again.")
-            : Results.Json(new ResourceResponse(id), ProtocolJson.Options);
+        var (id, botFailed, outcome) = await bot.ReceiveAsync(conversation!, activity, ServiceUrl(context.Request)).ConfigureAwait(false);
+        return outcome switch
+        {
+            AppendOutcome.TooLarge => DirectLineErrors.TooLarge("This activity is larger than a conversation may hold."),
+            AppendOutcome.StoreFull => DirectLineErrors.Full(context, TimeSpan.FromSeconds(30),
+                "The server holds as many conversations as its memory allows: please try again shortly."),
+            _ when botFailed => DirectLineErrors.Error(StatusCodes.Status502BadGateway, "BotError", "The bot could not handle this activity; please try again."),
+            _ => TypedResults.Json(new ResourceResponse(id), ProtocolJson.Options),
+        };
     }
 
-    private static IResult Upload(string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineConversationStore store) =>
-        Authorize(request, tokens, store, conversationId, out _)
+    private static async Task<IResult> Upload(string conversationId, HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store) =>
+        (await AuthorizeAsync(context, tokens, store, conversationId).ConfigureAwait(false)).Refusal
         ?? DirectLineErrors.Error(StatusCodes.Status400BadRequest, "UploadNotSupported",
             "This bot answers typed questions only and does not accept files.");
 
-    /// <summary>The conversation a bearer credential may use, or the refusal to send (403 wrong token, 404 unknown).</summary>
-    internal static IResult? Authorize(HttpRequest request, DirectLineTokens tokens, DirectLineConversationStore store, string conversationId, out DirectLineConversation conversation) =>
-        Authorize(tokens.CheckAuthorization(request.Headers.Authorization), store, conversationId, out conversation);
+    /// <summary>The conversation the request's credential may use, or the refusal to send (403 wrong token, 404 unknown or expired).</summary>
+    internal static async Task<(DirectLineConversation? Conversation, IResult? Refusal)> AuthorizeAsync(HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store, string conversationId)
+    {
+        var refusal = Authorize(await tokens.CheckAsync(context).ConfigureAwait(false), store, conversationId, out var conversation);
+        return (refusal is null ? conversation : null, refusal);
+    }
 
-    internal static IResult? Authorize(TokenCheck check, DirectLineConversationStore store, string conversationId, out DirectLineConversation conversation)
+    internal static IResult? Authorize(TokenCheck check, IDirectLineConversationStore store, string conversationId, out DirectLineConversation conversation)
     {
         conversation = null!;
         if (check.Grant is not { } grant)
@@ -180,43 +202,19 @@ internal static class DirectLineEndpoints
         var found = store.Find(conversationId);
         if (found is null)
         {
-            return DirectLineErrors.Error(StatusCodes.Status404NotFound, "BadArgument", "Conversation not found: it never started, or it expired.");
+            return DirectLineErrors.NotFound();
         }
 
         conversation = found;
         return null;
     }
 
-    /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> bytes (chunked bodies have no length up front).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit)
-    {
-        var reader = request.BodyReader;
-        while (true)
-        {
-            var read = await reader.ReadAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
-            if (read.Buffer.Length > limit)
-            {
-                reader.AdvanceTo(read.Buffer.End);
-                return null;
-            }
-
-            if (read.IsCompleted)
-            {
-                var body = read.Buffer.ToArray();
-                reader.AdvanceTo(read.Buffer.End);
-                return body;
-            }
-
-            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-        }
-    }
-
     private static readonly string[] AcceptedTypes = [ActivityTypes.Message, "event", "typing", ActivityTypes.Invoke, "messageReaction"];
 
     private static TokenResponse IssueForNewConversation(DirectLineTokens tokens, string? userId)
     {
-        var conversationId = DirectLineConversationStore.NewConversationId();
-        return new(conversationId, tokens.Issue(conversationId, userId ?? DirectLineConversationStore.NewUserId()), (int)tokens.Lifetime.TotalSeconds);
+        var conversationId = InMemoryDirectLineConversationStore.NewConversationId();
+        return new(conversationId, tokens.Issue(conversationId, userId ?? InMemoryDirectLineConversationStore.NewUserId()), (int)tokens.Lifetime.TotalSeconds);
     }
 
     private static Conversation ConversationFor(HttpRequest request, DirectLineTokens tokens, DirectLineConversation conversation, long? watermark)
@@ -236,23 +234,31 @@ internal static class DirectLineEndpoints
         return watermark is { } value ? $"{url}&watermark={DirectLineConversation.FormatWatermark(value)}" : url;
     }
 
-    /// <summary>The optional <c>{"user":{"id"}}</c> body of tokens/generate and conversation start.</summary>
-    private static async Task<string?> ReadUserIdAsync(HttpRequest request)
+    /// <summary>
+    /// The optional <c>{"user":{"id"}}</c> body of tokens/generate and conversation start, read through the same edge
+    /// as activities: a body that is not valid JSON text is refused, an unusable id is ignored.
+    /// </summary>
+    private static async Task<(string? Id, IResult? Refusal)> ReadUserIdAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength is null or 0 || !request.HasJsonContentType())
+        if (request.ContentLength is 0 || !request.HasJsonContentType())
         {
-            return null;
+            return default;
+        }
+
+        var body = await JsonEdge.ReadAsync(request, 4096, cancellationToken).ConfigureAwait(false);
+        if (!body.IsValid)
+        {
+            return (null, DirectLineErrors.Refused(body));
         }
 
         try
         {
-            var body = await request.ReadFromJsonAsync<TokenRequest>(ProtocolJson.Options, request.HttpContext.RequestAborted).ConfigureAwait(false);
-            var id = body?.User?.Id;
-            return string.IsNullOrWhiteSpace(id) || id.Length > 128 ? null : id;
+            var id = JsonSerializer.Deserialize<TokenRequest>(body.Bytes!, ProtocolJson.Options)?.User?.Id;
+            return (string.IsNullOrWhiteSpace(id) || id.Length > 128 ? null : id, null);
         }
         catch (JsonException)
         {
-            return null;
+            return default;
         }
     }
 }

@@ -15,13 +15,13 @@ public static class DirectLineExtensions
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
-        services.AddSingleton<DirectLineConversationStore>();
+        services.AddSingleton<IDirectLineConversationStore, InMemoryDirectLineConversationStore>();
         services.AddSingleton<DirectLineBot>();
         services.AddSingleton<WebChatPage>();
         services.AddHostedService<DirectLineConversationSweeper>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
-            .Configure<DirectLineTokens, Microsoft.Extensions.Options.IOptions<DirectLineOptions>>(DirectLineRateLimits.AddPolicies);
+            .Configure<Microsoft.Extensions.Options.IOptions<DirectLineOptions>, TimeProvider>(DirectLineRateLimits.AddPolicies);
         services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy =>
         {
             var origins = configuration.GetSection(DirectLineOptions.SectionName).Get<DirectLineOptions>()?.AllowedOrigins ?? [];
@@ -47,6 +47,14 @@ public static class DirectLineExtensions
     {
         app.UseWebSockets();
         app.UseCors();
+        // Each Direct Line request's credential is checked once, before the rate limiter partitions by it.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(DirectLineEndpoints.BasePath),
+            branch => branch.Use(async (context, next) =>
+            {
+                await context.RequestServices.GetRequiredService<DirectLineTokens>().CheckAsync(context).ConfigureAwait(false);
+                await next(context).ConfigureAwait(false);
+            }));
         app.UseRateLimiter();
         app.MapDirectLineApi();
         WebChatPage.Map(app);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace CcsviBot.Channels.DirectLine;
 
@@ -41,9 +42,31 @@ public sealed class DirectLineOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromMinutes(60);
 
-    /// <summary>At most this many live conversations; starting one more evicts the one idle the longest.</summary>
+    /// <summary>
+    /// At most this many live conversations. Starting one more evicts the one idle the longest, but only when it has
+    /// been idle at least <see cref="EvictionProtection"/>; otherwise the start is refused (503 + Retry-After).
+    /// </summary>
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 5_000;
+
+    /// <summary>A conversation used (a request, a refresh, an open stream) within this window is never evicted.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan EvictionProtection { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Live conversations one client address (an IPv4 address, an IPv6 /64) may hold at once.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxConversationsPerAddress { get; set; } = 50;
+
+    /// <summary>
+    /// Bytes of JSON one conversation's transcript may hold (what Direct Line keeps of each activity); the oldest
+    /// activities are dropped beyond it, and a single activity larger than it is refused.
+    /// </summary>
+    [Range(16_384, 64L * 1024 * 1024)]
+    public long MaxBytesPerConversation { get; set; } = 512 * 1024;
+
+    /// <summary>Bytes all transcripts together may hold; past it new activities and conversations are refused (503).</summary>
+    [Range(1024L * 1024, 64L * 1024 * 1024 * 1024)]
+    public long MaxStoreBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>Each conversation keeps its latest activities only; a watermark older than these replays from the oldest kept.</summary>
     [Range(10, 10_000)]
@@ -53,7 +76,7 @@ public sealed class DirectLineOptions
     [Range(1, 16)]
     public int MaxStreamsPerConversation { get; set; } = 3;
 
-    /// <summary>Largest accepted activity JSON body, in bytes (Azure allows about 256K characters).</summary>
+    /// <summary>Largest accepted activity JSON body, in bytes (Azure allows about 256K characters); what is kept of it is far smaller.</summary>
     [Range(1_024, 1_048_576)]
     public int MaxActivityBytes { get; set; } = 262_144;
 
@@ -72,4 +95,51 @@ public sealed class DirectLineOptions
     /// <summary>How often idle conversations are swept away.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>Checks what data annotations cannot: the signing key, secrets and origins.</summary>
+internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DirectLineOptions options)
+    {
+        var failures = new List<string>();
+        if (!string.IsNullOrEmpty(options.TokenSigningKey))
+        {
+            var key = new byte[options.TokenSigningKey.Length];
+            if (!Convert.TryFromBase64String(options.TokenSigningKey, key, out var length) || length < 32)
+            {
+                failures.Add("DirectLine:TokenSigningKey must be base64 of at least 32 bytes (or empty to generate one at start-up).");
+            }
+        }
+
+        if (options.MaxStoreBytes < options.MaxBytesPerConversation)
+        {
+            failures.Add("DirectLine:MaxStoreBytes must be at least DirectLine:MaxBytesPerConversation.");
+        }
+
+        if (options.MaxActivityBytes > options.MaxBytesPerConversation)
+        {
+            failures.Add("DirectLine:MaxActivityBytes must be at most DirectLine:MaxBytesPerConversation.");
+        }
+
+        if (options.Secrets.Any(secret => string.IsNullOrWhiteSpace(secret) || secret.Length < 16))
+        {
+            failures.Add("DirectLine:Secrets entries must be at least 16 characters long.");
+        }
+
+        foreach (var origin in options.AllowedOrigins)
+        {
+            if (origin != "*" && !IsOrigin(origin))
+            {
+                failures.Add($"DirectLine:AllowedOrigins entry '{origin}' is not an origin like https://www.example.org (no path, no trailing slash).");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsOrigin(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && string.Equals(value, uri.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
 }

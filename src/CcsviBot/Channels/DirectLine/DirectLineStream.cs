@@ -1,6 +1,4 @@
 using System.Net.WebSockets;
-using System.Text.Json;
-using CcsviBot.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace CcsviBot.Channels.DirectLine;
@@ -8,21 +6,26 @@ namespace CcsviBot.Channels.DirectLine;
 /// <summary>
 /// The <c>streamUrl</c> WebSocket: replays the transcript after the URL's watermark, then pushes each new activity
 /// as an ActivitySet frame. The token travels in the URL (<c>?t=</c>) because browsers cannot set headers on it.
+/// An open stream keeps its conversation alive; when the conversation ends (expiry, eviction, shutdown) the client
+/// gets a close frame, never a reset.
 /// </summary>
-internal static class DirectLineStream
+internal static partial class DirectLineStream
 {
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
+
     public static async Task<IResult> AcceptAsync(
         string conversationId,
-        string? t,
         string? watermark,
         HttpContext context,
         DirectLineTokens tokens,
-        DirectLineConversationStore store,
+        IDirectLineConversationStore store,
         IOptions<DirectLineOptions> options,
+        TimeProvider time,
         IHostApplicationLifetime lifetime,
         ILoggerFactory loggers)
     {
-        if (DirectLineEndpoints.Authorize(tokens.Check(t), store, conversationId, out var conversation) is { } refusal)
+        var (conversation, refusal) = await DirectLineEndpoints.AuthorizeAsync(context, tokens, store, conversationId).ConfigureAwait(false);
+        if (refusal is not null)
         {
             return refusal;
         }
@@ -37,33 +40,36 @@ internal static class DirectLineStream
             return DirectLineErrors.BadWatermark();
         }
 
-        if (!conversation.TryOpenStream(options.Value.MaxStreamsPerConversation))
+        if (!conversation!.TryOpenStream(options.Value.MaxStreamsPerConversation))
         {
             return DirectLineErrors.Error(StatusCodes.Status409Conflict, "Collision", "This conversation already has its streams open.");
         }
 
+        var logger = loggers.CreateLogger(typeof(DirectLineStream));
         try
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, conversation.Ended, lifetime.ApplicationStopping);
-            await PumpAsync(socket, conversation, from, stop.Token).ConfigureAwait(false);
+            await PumpAsync(socket, conversation, from, context.RequestAborted, lifetime.ApplicationStopping).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
-            loggers.CreateLogger(typeof(DirectLineStream)).LogDebug(exception, "Direct Line stream of {ConversationId} dropped", conversationId);
+            LogDropped(logger, exception, conversationId);
         }
         finally
         {
-            conversation.CloseStream();
+            conversation.CloseStream(time.GetUtcNow());
         }
 
         return Results.Empty;
     }
 
-    private static async Task PumpAsync(WebSocket socket, DirectLineConversation conversation, long? from, CancellationToken stop)
+    private static async Task PumpAsync(WebSocket socket, DirectLineConversation conversation, long? from, CancellationToken aborted, CancellationToken stopping)
     {
-        var closedByClient = ReadUntilClosedAsync(socket, stop);
-        var stopped = Task.Delay(Timeout.Infinite, stop);
+        // The reader stops only when the connection goes: cancelling a receive aborts the socket, and then no close
+        // frame could be sent. The conversation's end and shutdown stop the pump, which closes properly.
+        var closedByClient = ReadUntilClosedAsync(socket, aborted);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, conversation.Ended, stopping);
+        var stopped = Task.Delay(Timeout.Infinite, stop.Token);
         var sent = from;
         while (!stop.IsCancellationRequested)
         {
@@ -71,8 +77,7 @@ internal static class DirectLineStream
             var set = conversation.ReadAfter(sent, includeTyping: true);
             if (set.Activities.Count > 0)
             {
-                var frame = JsonSerializer.SerializeToUtf8Bytes(set, ProtocolJson.Options);
-                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, stop).ConfigureAwait(false);
+                await socket.SendAsync(set.ToUtf8Json(), WebSocketMessageType.Text, endOfMessage: true, stop.Token).ConfigureAwait(false);
             }
 
             DirectLineConversation.TryParseWatermark(set.Watermark, out sent);
@@ -86,20 +91,26 @@ internal static class DirectLineStream
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
             var reason = conversation.Ended.IsCancellationRequested ? "conversation ended" : "closing";
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+            timeout.CancelAfter(CloseTimeout);
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, reason, timeout.Token).ConfigureAwait(false);
+            if (socket.State == WebSocketState.CloseSent)
+            {
+                // Give the client its chance to answer the close before the connection goes.
+                await Task.WhenAny(closedByClient, Task.Delay(CloseTimeout, aborted)).ConfigureAwait(false);
+            }
         }
     }
 
     /// <summary>Reads and ignores what the client sends (DirectLineJS sends empty keep-alive frames) until it closes.</summary>
-    private static async Task ReadUntilClosedAsync(WebSocket socket, CancellationToken stop)
+    private static async Task ReadUntilClosedAsync(WebSocket socket, CancellationToken aborted)
     {
         var buffer = new byte[1024];
         try
         {
-            while (socket.State == WebSocketState.Open)
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
-                var received = await socket.ReceiveAsync(buffer, stop).ConfigureAwait(false);
+                var received = await socket.ReceiveAsync(buffer, aborted).ConfigureAwait(false);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     return;
@@ -111,4 +122,7 @@ internal static class DirectLineStream
             // The connection is gone either way; the pump stops.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Direct Line stream of {ConversationId} dropped")]
+    private static partial void LogDropped(ILogger logger, Exception exception, string conversationId);
 }
