@@ -129,8 +129,32 @@ public class CliTests
     }
 
     [Fact]
-    public void Faq_check_passes_on_the_real_faq_by_default() =>
-        Assert.Equal(0, Run("", "faq", "check").ExitCode);
+    public void Faq_check_strict_fails_on_warnings_too()
+    {
+        var folder = Directory.CreateTempSubdirectory("cli-check-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "entries"));
+            foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.FixtureFaq, "entries")))
+            {
+                // A source without its year is a warning, not an error.
+                File.WriteAllText(Path.Combine(folder, "entries", Path.GetFileName(file)), File.ReadAllText(file).Replace("    year: 2009\n", "", StringComparison.Ordinal));
+            }
+
+            var (lenient, output, _) = Run("", "faq", "check", "--faq", folder);
+            Assert.Equal(0, lenient);
+            Assert.Contains("warning: source without a publisher or year", output, StringComparison.Ordinal);
+            Assert.Equal(1, Run("", "faq", "check", "--faq", folder, "--strict").ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Faq_check_passes_on_the_real_faq_by_default_without_warnings() =>
+        Assert.Equal(0, Run("", "faq", "check", "--strict").ExitCode);
 
     [Theory]
     [InlineData("ask", "x", "--faq", "/no/such/faq")]
