@@ -18,7 +18,7 @@ public class CliTests
     [Fact]
     public void Ask_json_has_the_documented_shape()
     {
-        var (exitCode, output, _) = Run("", "ask", "what is ccsvi", "--faq", TestPaths.FixtureFaq, "--json");
+        var (exitCode, output, _) = Run("", "ask", "what is ccsvi", "--faq", TestPaths.FixtureFaq, "--format", "json");
 
         Assert.Equal(0, exitCode);
         using var json = JsonDocument.Parse(output);
@@ -37,11 +37,26 @@ public class CliTests
     [Fact]
     public void Ask_reads_questions_from_standard_input_one_result_per_line()
     {
-        var (exitCode, output, _) = Run("what is ccsvi\n\nhello\nI have chest pain\n", "ask", "--faq", TestPaths.FixtureFaq, "--json");
+        var (exitCode, output, _) = Run("what is ccsvi\n\nhello\nI have chest pain\n", "ask", "--faq", TestPaths.FixtureFaq, "--format", "json");
 
         var kinds = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("kind").GetString()).ToList();
         Assert.Equal(0, exitCode);
         Assert.Equal(["answer", "smalltalk", "urgent"], kinds);
+    }
+
+    [Fact]
+    public void Ask_with_piped_questions_prints_each_reply_under_its_question_and_tsv_on_request()
+    {
+        var (exitCode, output, _) = Run("what is ccsvi\nhello\n", "ask", "--faq", TestPaths.FixtureFaq);
+
+        Assert.Equal(0, exitCode);
+        var text = output.ReplaceLineEndings("\n");
+        Assert.StartsWith("> what is ccsvi\nCCSVI stands for chronic cerebrospinal venous insufficiency.", text, StringComparison.Ordinal);
+        Assert.Contains("\n\n> hello\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\t", text, StringComparison.Ordinal);
+
+        var (_, tsv, _) = Run("what is ccsvi\nhello\n", "ask", "--faq", TestPaths.FixtureFaq, "--format", "tsv");
+        Assert.Equal(["answer\twhat-is-ccsvi\t1.000", "smalltalk\t-\t1.000"], tsv.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CcsviBot.Core.Faq;
+using CcsviBot.Core.Text;
 
 namespace CcsviBot.Cli.Commands;
 
@@ -30,7 +31,7 @@ internal static class FaqCheckCommand
 
             var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
             var warnings = diagnostics.Count - errors;
-            console.Out.WriteLine($"{path}: {errors} error(s), {warnings} warning(s)");
+            console.Out.WriteLine($"{path}: {Counted.Of(errors, "error")}, {Counted.Of(warnings, "warning")}");
             return errors > 0 || (warnings > 0 && parsed.GetValue(strict)) ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
