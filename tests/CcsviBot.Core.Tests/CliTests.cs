@@ -27,7 +27,7 @@ public class CliTests
         Assert.Equal("answer", root.GetProperty("kind").GetString());
         Assert.Equal("what-is-ccsvi", root.GetProperty("entryId").GetString());
         Assert.Equal(1, root.GetProperty("confidence").GetDouble());
-        Assert.Contains("[1]: https://pubmed.ncbi.nlm.nih.gov/19060024/", root.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("](https://pubmed.ncbi.nlm.nih.gov/19060024/)", root.GetProperty("text").GetString(), StringComparison.Ordinal);
         var source = Assert.Single(root.GetProperty("sources").EnumerateArray());
         Assert.Equal(["title", "url"], source.EnumerateObject().Select(p => p.Name));
         Assert.StartsWith("General information only", root.GetProperty("disclaimer").GetString(), StringComparison.Ordinal);
