@@ -75,10 +75,23 @@ public sealed class WebChatBrowserTests(LiveBotHost host, ITestOutputHelper outp
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchChromiumAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 900 } });
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1000, Height = 900 } });
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var page = await context.NewPageAsync();
         var expected = AssertAnswer.Expect(host, "what is ccsvi");
 
         await page.GotoAsync(new Uri(host.BaseAddress, "embed").ToString());
+        // Each snippet fits its box (no text past the right edge) and its Copy button puts it on the clipboard.
+        foreach (var snippet in new[] { "snippet-script", "snippet-iframe" })
+        {
+            var box = page.Locator($"pre:has(#{snippet})");
+            Assert.True(await box.EvaluateAsync<bool>("pre => pre.scrollWidth <= pre.clientWidth"), $"{snippet} runs off the right edge of its box");
+            await page.Locator($"button[data-copy='{snippet}']").ClickAsync();
+            await Assertions.Expect(page.Locator($"button[data-copy='{snippet}']")).ToHaveTextAsync("Copied");
+            Assert.Equal(await page.Locator($"#{snippet}").TextContentAsync(), await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
+        }
+
+        await ScreenshotAsync(page, "embed-snippets.png");
         await page.Locator("#ccsvibot-launcher").ClickAsync();
         var chat = page.FrameLocator("#ccsvibot-panel iframe");
         var botMessages = chat.Locator(".webchat__bubble:not(.webchat__bubble--from-user)");

@@ -56,7 +56,7 @@ internal sealed class WebChatPage
         app.MapGet("/embed.js", (HttpContext context, WebChatPage page) => page.File(context, "embed.js"));
         app.MapGet("/privacy", (HttpContext context, WebChatPage page) => page.Html(context, "document.html", page.Document("privacy.md")));
         app.MapGet("/terms", (HttpContext context, WebChatPage page) => page.Html(context, "document.html", page.Document("terms.md")));
-        app.MapGet("/webchat/{file:regex(^(webchat|chat)\\.(js|css)$)}", (string file, HttpContext context, WebChatPage page) => page.File(context, file));
+        app.MapGet("/webchat/{file:regex(^(webchat|chat|copy)\\.(js|css)$)}", (string file, HttpContext context, WebChatPage page) => page.File(context, file));
     }
 
     /// <summary>A script or style sheet, gzipped when the browser accepts it (Web Chat's bundle shrinks from 3.9 MB to about 1 MB).</summary>
