@@ -41,13 +41,7 @@ public sealed class TeamsPackageCommandTests(NodeChecks node) : IDisposable
     [Fact]
     public async Task Manifest_puts_the_bot_in_every_chat_scope_with_help_and_one_initial_run_search_command()
     {
-        var zipPath = Path.Combine(folder, "p.zip");
-        var (exitCode, output) = await RunCliAsync("teams", "package", "--app-id", AppId.ToUpperInvariant(), "--name", "FAQ helper", "--allow-placeholder-urls", "--out", zipPath);
-        Assert.True(exitCode == 0, output);
-
-        using var zip = ZipFile.OpenRead(zipPath);
-        using var stream = zip.GetEntry("manifest.json")!.Open();
-        var manifest = JsonNode.Parse(stream)!;
+        var manifest = await PackagedManifestAsync("--app-id", AppId.ToUpperInvariant(), "--name", "FAQ helper", "--allow-placeholder-urls");
 
         Assert.True(Version.Parse((string)manifest["manifestVersion"]!) >= new Version(1, 25));
         Assert.Equal(AppId, (string?)manifest["id"]);
@@ -67,12 +61,7 @@ public sealed class TeamsPackageCommandTests(NodeChecks node) : IDisposable
     [Fact]
     public async Task Every_url_in_the_manifest_is_a_page_the_bot_serves_or_the_official_schema()
     {
-        var zipPath = Path.Combine(folder, "urls.zip");
-        var (exitCode, output) = await RunCliAsync("teams", "package", "--app-id", AppId, "--endpoint-host", "bot.example.org", "--out", zipPath);
-        Assert.True(exitCode == 0, output);
-        using var zip = ZipFile.OpenRead(zipPath);
-        using var stream = zip.GetEntry("manifest.json")!.Open();
-        var manifest = JsonNode.Parse(stream)!;
+        var manifest = await PackagedManifestAsync("--app-id", AppId, "--endpoint-host", "bot.example.org");
         var urls = Strings(manifest).Where(text => text.StartsWith("http", StringComparison.Ordinal)).Select(text => new Uri(text)).ToList();
 
         Assert.Equal("https://bot.example.org/privacy", (string?)manifest["developer"]!["privacyUrl"]);
@@ -104,6 +93,17 @@ public sealed class TeamsPackageCommandTests(NodeChecks node) : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Contains("--endpoint-host is required", output, StringComparison.Ordinal);
         Assert.False(File.Exists(zipPath));
+    }
+
+    /// <summary>Runs <c>teams package</c> with <paramref name="options"/> and returns the manifest.json it wrote.</summary>
+    private async Task<JsonNode> PackagedManifestAsync(params string[] options)
+    {
+        var zipPath = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".zip");
+        var (exitCode, output) = await RunCliAsync(["teams", "package", .. options, "--out", zipPath]);
+        Assert.True(exitCode == 0, output);
+        using var zip = ZipFile.OpenRead(zipPath);
+        using var stream = zip.GetEntry("manifest.json")!.Open();
+        return JsonNode.Parse(stream)!;
     }
 
     private static IEnumerable<string> Strings(JsonNode? node) => node switch
