@@ -222,8 +222,11 @@ public sealed class BackgroundInsightsRecorder : IInsightsRecorder
     }
 
     /// <summary>
-    /// Redacts the question and, when this turn ended on an entry shortly after the same conversation's clarification
-    /// or unanswered question, keeps that earlier question beside it: the evidence for a suggested alternate.
+    /// Redacts the question and, when this turn is the visitor's next message after the same conversation's
+    /// clarification or unanswered question and is clearly a follow-up to it, keeps that earlier question beside it:
+    /// the evidence for a suggested alternate. A follow-up to a clarification ends on one of its choices (picked or
+    /// typed); a follow-up to an unanswered question shares a content word with it. Anything else in between (small
+    /// talk, another question) ends the link, so "hello" or "who made you" after "ms" is never credited to "ms".
     /// </summary>
     private StoredTurn ToStoredTurn(TurnRecord turn)
     {
@@ -234,25 +237,22 @@ public sealed class BackgroundInsightsRecorder : IInsightsRecorder
         {
             var key = turn.ConversationKey;
             var window = TimeSpan.FromMinutes(_options.FollowUpWindowMinutes);
-            switch (turn.Kind)
+            if (_unresolvedByConversation.Remove(key, out var earlier)
+                && turn.Kind == ReplyKind.Answer
+                && turn.Time - earlier.Time <= window
+                && !string.Equals(earlier.Question, question, StringComparison.OrdinalIgnoreCase)
+                && (earlier.Kind == ReplyKind.Clarify
+                    ? earlier.Choices.Contains(turn.EntryId!, StringComparer.Ordinal)
+                    : QuestionGrouper.SharedContentWords(earlier.Question, question).Count > 0))
             {
-                case ReplyKind.Clarify or ReplyKind.None:
-                    _unresolvedByConversation[key] = new UnresolvedQuestion(question, turn.Kind, turn.Time);
-                    TrimLinks(turn.Time - window);
-                    break;
-                case ReplyKind.Answer:
-                    if (_unresolvedByConversation.Remove(key, out var earlier)
-                        && turn.Time - earlier.Time <= window
-                        && !string.Equals(earlier.Question, question, StringComparison.OrdinalIgnoreCase))
-                    {
-                        earlierQuestion = earlier.Question;
-                        earlierKind = earlier.Kind;
-                    }
+                earlierQuestion = earlier.Question;
+                earlierKind = earlier.Kind;
+            }
 
-                    break;
-                case ReplyKind.Urgent:
-                    _unresolvedByConversation.Remove(key);
-                    break;
+            if (turn.Kind is ReplyKind.Clarify or ReplyKind.None)
+            {
+                _unresolvedByConversation[key] = new UnresolvedQuestion(question, turn.Kind, turn.Time, turn.Choices ?? []);
+                TrimLinks(turn.Time - window);
             }
         }
 
@@ -307,7 +307,7 @@ public sealed class BackgroundInsightsRecorder : IInsightsRecorder
 
     private readonly record struct PendingRecord(TurnRecord? Turn, FeedbackRecord? Feedback);
 
-    private sealed record UnresolvedQuestion(string Question, ReplyKind Kind, DateTimeOffset Time);
+    private sealed record UnresolvedQuestion(string Question, ReplyKind Kind, DateTimeOffset Time, IReadOnlyList<string> Choices);
 
     private sealed record StoreFault(string Message, DateTimeOffset At);
 }

@@ -7,7 +7,8 @@ namespace CcsviBot.Insights;
 /// Opaque conversation id, used only in memory to notice that a question ended on an entry after a clarification or
 /// a rephrasing (suggested alternates). It is never stored.
 /// </param>
-public sealed record TurnRecord(DateTimeOffset Time, string Channel, string Question, ReplyKind Kind, string? EntryId, double Confidence, string? ConversationKey = null);
+/// <param name="Choices">A clarification's candidate entry ids, used only in memory to credit the one the visitor picks.</param>
+public sealed record TurnRecord(DateTimeOffset Time, string Channel, string Question, ReplyKind Kind, string? EntryId, double Confidence, string? ConversationKey = null, IReadOnlyList<string>? Choices = null);
 
 public enum FeedbackKind
 {

@@ -77,7 +77,8 @@ public static class InsightsReportBuilder
 
     /// <summary>
     /// An earlier question that led, through a clarification or a rephrasing, to an answer from an entry is evidence
-    /// that the entry should also match that wording. Wordings the entry already knows are left out.
+    /// that the entry should also match that wording (the recorder links only clear follow-ups). Wordings the entry
+    /// already knows are left out. The reason names the evidence, so maintainers can judge each suggestion.
     /// </summary>
     private static List<SuggestedAlternate> SuggestAlternates(List<StoredTurn> turns, Dictionary<string, FaqEntry> byId)
     {
@@ -99,12 +100,14 @@ public static class InsightsReportBuilder
             var afterClarify = group.Count(t => t.EarlierKind == ReplyKind.Clarify);
             if (afterClarify > 0)
             {
-                reasons.Add($"{Times(afterClarify)} the bot asked to clarify and the visitor chose this entry");
+                reasons.Add($"{Times(afterClarify)} the bot asked \"Did you mean…\" and the visitor picked this entry from its choices");
             }
 
             foreach (var rephrasing in group.Where(t => t.EarlierKind != ReplyKind.Clarify).GroupBy(t => t.Question, StringComparer.Ordinal))
             {
-                reasons.Add($"{Times(rephrasing.Count())} no answer, then the visitor rephrased as \"{rephrasing.Key}\" which matched this entry");
+                var shared = QuestionGrouper.SharedContentWords(wording, rephrasing.Key);
+                var saying = shared.Count == 0 ? "" : $" (also saying {string.Join(", ", shared.Select(word => $"\"{word}\""))})";
+                reasons.Add($"{Times(rephrasing.Count())} no answer, then the visitor's next message \"{rephrasing.Key}\"{saying} matched this entry");
             }
 
             suggestions.Add(new SuggestedAlternate(entry.Id, entry.Question, wording, group.Count(), string.Join("; ", reasons)));

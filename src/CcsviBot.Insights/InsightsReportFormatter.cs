@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CcsviBot.Core.Faq;
+using CcsviBot.Core.Text;
 
 namespace CcsviBot.Insights;
 
@@ -28,7 +29,7 @@ public static class InsightsReportFormatter
         md.AppendLine(CultureInfo.InvariantCulture, $"# FAQ report since {Date(report.Since)}");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Generated {report.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC. " +
-            $"{t.Turns} questions: {t.Answered} answered, {t.Clarified} clarified, {t.Unanswered} unanswered, {t.Urgent} urgent, {t.SmallTalk} small talk. " +
+            $"{Counted.Of(t.Turns, "question")}: {t.Answered} answered, {t.Clarified} clarified, {t.Unanswered} unanswered, {t.Urgent} urgent, {t.SmallTalk} small talk. " +
             $"Feedback: {t.Helpful} helpful, {t.NotHelpful} not helpful, {t.Outdated} flagged outdated.");
 
         Section(md, "Unanswered questions", "The bot had no good answer. Write an entry, or add the wording to an entry's `alternates`.",

@@ -55,6 +55,13 @@ public static class QuestionGrouper
     /// <summary>The index's normal form: two wordings equal here are the same question.</summary>
     public static string Normalize(string text) => TextNormalizer.Normalize(text);
 
+    /// <summary>The content words two questions share ("cost" in "ccsvi cost" and "how much does venoplasty cost").</summary>
+    public static IReadOnlyList<string> SharedContentWords(string left, string right)
+    {
+        var rightWords = ContentWords(Normalize(right));
+        return [.. ContentWords(Normalize(left)).Where(rightWords.Contains).Order(StringComparer.Ordinal)];
+    }
+
     private static HashSet<string> ContentWords(string normalized)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);

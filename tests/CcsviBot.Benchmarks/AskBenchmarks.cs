@@ -14,8 +14,10 @@ public class AskBenchmarks
     private string longQuestion = "";
     private IReadOnlyList<string> shortMix = [];
 
-    [Params(Corpora.Ccsvi, Corpora.MedQuad)]
+    [ParamsSource(nameof(AvailableCorpora))]
     public string Corpus { get; set; } = Corpora.Ccsvi;
+
+    public static IEnumerable<string> AvailableCorpora => Corpora.Available();
 
     [GlobalSetup]
     public void Setup()

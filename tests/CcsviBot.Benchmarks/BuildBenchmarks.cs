@@ -14,8 +14,10 @@ public class BuildBenchmarks
     private readonly FaqAnalyzer analyzer = new();
     private FaqContent content = null!;
 
-    [Params(Corpora.Ccsvi, Corpora.MedQuad)]
+    [ParamsSource(nameof(AvailableCorpora))]
     public string Corpus { get; set; } = Corpora.Ccsvi;
+
+    public static IEnumerable<string> AvailableCorpora => Corpora.Available();
 
     [GlobalSetup]
     public void Setup() => content = Corpora.Load(Corpus);

@@ -21,7 +21,23 @@ internal static class Corpora
 
     public static string PathOf(string corpus) => corpus == Ccsvi
         ? RepositoryPaths.Faq
-        : RepositoryPaths.MedQuad ?? throw new FileNotFoundException("shared/bench/medquad-faq.jsonl.gz not found beside the repository");
+        : RepositoryPaths.MedQuad ?? throw new FileNotFoundException(RepositoryPaths.MedQuadMissing);
+
+    /// <summary>
+    /// The corpora present on this machine, for the benchmarks' <c>[ParamsSource]</c>: the MedQuAD corpus is not in the
+    /// repository, so without it its measurements are skipped, with the reason on stderr, instead of failing.
+    /// </summary>
+    public static IEnumerable<string> Available()
+    {
+        yield return Ccsvi;
+        if (RepositoryPaths.MedQuad is null)
+        {
+            Console.Error.WriteLine($"Skipping {MedQuad}: {RepositoryPaths.MedQuadMissing}");
+            yield break;
+        }
+
+        yield return MedQuad;
+    }
 
     // Visitor-style questions, not taken from the evaluation set: short is at most 6 words, long 25 to 40.
     public static string ShortQuestion(string corpus) => corpus == Ccsvi ? "does liberation therapy really work" : "glaucoma early warning signs";

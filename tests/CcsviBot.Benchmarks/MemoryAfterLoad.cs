@@ -8,7 +8,7 @@ internal static class MemoryAfterLoad
 {
     public static int Run()
     {
-        foreach (var corpus in new[] { Corpora.Ccsvi, Corpora.MedQuad })
+        foreach (var corpus in Corpora.Available())
         {
             var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
             var workingSetBefore = Process.GetCurrentProcess().WorkingSet64;

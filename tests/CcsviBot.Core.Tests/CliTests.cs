@@ -18,7 +18,7 @@ public class CliTests
     [Fact]
     public void Ask_json_has_the_documented_shape()
     {
-        var (exitCode, output, _) = Run("", "ask", "what is ccsvi", "--faq", TestPaths.FixtureFaq, "--json");
+        var (exitCode, output, _) = Run("", "ask", "what is ccsvi", "--faq", TestPaths.FixtureFaq, "--format", "json");
 
         Assert.Equal(0, exitCode);
         using var json = JsonDocument.Parse(output);
@@ -27,7 +27,7 @@ public class CliTests
         Assert.Equal("answer", root.GetProperty("kind").GetString());
         Assert.Equal("what-is-ccsvi", root.GetProperty("entryId").GetString());
         Assert.Equal(1, root.GetProperty("confidence").GetDouble());
-        Assert.Contains("[1]: https://pubmed.ncbi.nlm.nih.gov/19060024/", root.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("](https://pubmed.ncbi.nlm.nih.gov/19060024/)", root.GetProperty("text").GetString(), StringComparison.Ordinal);
         var source = Assert.Single(root.GetProperty("sources").EnumerateArray());
         Assert.Equal(["title", "url"], source.EnumerateObject().Select(p => p.Name));
         Assert.StartsWith("General information only", root.GetProperty("disclaimer").GetString(), StringComparison.Ordinal);
@@ -37,11 +37,26 @@ public class CliTests
     [Fact]
     public void Ask_reads_questions_from_standard_input_one_result_per_line()
     {
-        var (exitCode, output, _) = Run("what is ccsvi\n\nhello\nI have chest pain\n", "ask", "--faq", TestPaths.FixtureFaq, "--json");
+        var (exitCode, output, _) = Run("what is ccsvi\n\nhello\nI have chest pain\n", "ask", "--faq", TestPaths.FixtureFaq, "--format", "json");
 
         var kinds = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("kind").GetString()).ToList();
         Assert.Equal(0, exitCode);
         Assert.Equal(["answer", "smalltalk", "urgent"], kinds);
+    }
+
+    [Fact]
+    public void Ask_with_piped_questions_prints_each_reply_under_its_question_and_tsv_on_request()
+    {
+        var (exitCode, output, _) = Run("what is ccsvi\nhello\n", "ask", "--faq", TestPaths.FixtureFaq);
+
+        Assert.Equal(0, exitCode);
+        var text = output.ReplaceLineEndings("\n");
+        Assert.StartsWith("> what is ccsvi\nCCSVI stands for chronic cerebrospinal venous insufficiency.", text, StringComparison.Ordinal);
+        Assert.Contains("\n\n> hello\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\t", text, StringComparison.Ordinal);
+
+        var (_, tsv, _) = Run("what is ccsvi\nhello\n", "ask", "--faq", TestPaths.FixtureFaq, "--format", "tsv");
+        Assert.Equal(["answer\twhat-is-ccsvi\t1.000", "smalltalk\t-\t1.000"], tsv.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -129,8 +144,32 @@ public class CliTests
     }
 
     [Fact]
-    public void Faq_check_passes_on_the_real_faq_by_default() =>
-        Assert.Equal(0, Run("", "faq", "check").ExitCode);
+    public void Faq_check_strict_fails_on_warnings_too()
+    {
+        var folder = Directory.CreateTempSubdirectory("cli-check-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "entries"));
+            foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.FixtureFaq, "entries")))
+            {
+                // A source without its year is a warning, not an error.
+                File.WriteAllText(Path.Combine(folder, "entries", Path.GetFileName(file)), File.ReadAllText(file).Replace("    year: 2009\n", "", StringComparison.Ordinal));
+            }
+
+            var (lenient, output, _) = Run("", "faq", "check", "--faq", folder);
+            Assert.Equal(0, lenient);
+            Assert.Contains("warning: source without a publisher or year", output, StringComparison.Ordinal);
+            Assert.Equal(1, Run("", "faq", "check", "--faq", folder, "--strict").ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Faq_check_passes_on_the_real_faq_by_default_without_warnings() =>
+        Assert.Equal(0, Run("", "faq", "check", "--strict").ExitCode);
 
     [Theory]
     [InlineData("ask", "x", "--faq", "/no/such/faq")]

@@ -63,6 +63,7 @@ public sealed class FaqCheckerTests : IDisposable
     }
 
     [Theory]
+    [InlineData(1, "the answer has 1 word; it must have 40 to 200")]
     [InlineData(39, "the answer has 39 words; it must have 40 to 200")]
     [InlineData(201, "the answer has 201 words; it must have 40 to 200")]
     public void Answers_have_40_to_200_words(int words, string message) =>

@@ -151,15 +151,10 @@ public sealed class FaqLoaderTests : IDisposable
         Assert.Equal(3, FaqLoader.Load(gz).Content!.Entries.Count);
     }
 
-    [Fact]
-    public void Loads_the_16k_medquad_corpus_when_present()
+    [MedQuadFact]
+    public void Loads_the_16k_medquad_corpus()
     {
-        if (TestPaths.MedQuad is not { } path)
-        {
-            return; // CI keeps shared/ beside the clone; without it there is nothing to load.
-        }
-
-        var result = FaqLoader.Load(path);
+        var result = FaqLoader.Load(TestPaths.MedQuad!);
 
         Assert.Equal(16407, result.Content!.Entries.Count);
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);

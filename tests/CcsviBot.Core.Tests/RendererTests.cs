@@ -11,20 +11,20 @@ public sealed class RendererTests : IDisposable
     public void Dispose() => knowledgeBase.Dispose();
 
     [Fact]
-    public void An_answer_has_the_passage_numbered_source_links_and_the_disclaimer()
+    public void An_answer_has_the_passage_its_source_linked_once_and_the_disclaimer()
     {
         var entry = knowledgeBase.Content.Find("what-is-ccsvi")!;
         var text = MarkdownReplyRenderer.Render(knowledgeBase.Engine.AnswerEntry(entry.Id)!);
 
         Assert.StartsWith(entry.Answer, text, StringComparison.Ordinal);
-        Assert.Contains("Source: [Chronic cerebrospinal venous insufficiency in patients with multiple sclerosis][1] (J Neurol Neurosurg Psychiatry, 2009)", text, StringComparison.Ordinal);
-        Assert.EndsWith("[1]: https://pubmed.ncbi.nlm.nih.gov/19060024/ \"Chronic cerebrospinal venous insufficiency in patients with multiple sclerosis\"", text, StringComparison.Ordinal);
-        Assert.Contains("_General information only, not medical advice. Talk to your doctor or neurologist._", text, StringComparison.Ordinal);
+        Assert.Contains("Source: [Chronic cerebrospinal venous insufficiency in patients with multiple sclerosis](https://pubmed.ncbi.nlm.nih.gov/19060024/) (J Neurol Neurosurg Psychiatry, 2009)", text, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "https://pubmed"));
+        Assert.EndsWith("_General information only, not medical advice. Talk to your doctor or neurologist._", text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("_General", StringComparison.Ordinal) > text.IndexOf("Source:", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Several_sources_are_numbered_and_sources_without_links_stay_plain()
+    public void Several_sources_are_linked_inline_and_sources_without_links_stay_plain()
     {
         var reply = new Reply
         {
@@ -34,15 +34,14 @@ public sealed class RendererTests : IDisposable
                 Id = "x",
                 Question = "Q?",
                 Answer = "A.",
-                Sources = [new FaqSource("One \"quoted\"", "P1", 2001, "https://a.example/1"), new FaqSource("Book", null, null, null), new FaqSource("Two", "P2", null, "http://b.example/2")],
+                Sources = [new FaqSource("One [quoted]", "P1", 2001, "https://a.example/1"), new FaqSource("Book", null, null, null), new FaqSource("Two", "P2", null, "http://b.example/(2)")],
             },
             Disclaimer = "D.",
         };
 
         var text = MarkdownReplyRenderer.Render(reply);
 
-        Assert.Contains("Sources: [One \"quoted\"][1] (P1, 2001); Book; [Two][2] (P2)", text, StringComparison.Ordinal);
-        Assert.Contains("[1]: https://a.example/1 \"One 'quoted'\"\n[2]: http://b.example/2 \"Two\"", text, StringComparison.Ordinal);
+        Assert.Contains("Sources: [One \\[quoted\\]](https://a.example/1) (P1, 2001); Book; [Two](<http://b.example/(2)>) (P2)\n\n_D._", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,10 @@ using CcsviBot.Core.Rendering;
 
 namespace CcsviBot.Cli.Commands;
 
-/// <summary><c>ask "question" [--faq PATH] [--json]</c>: the reply as a user sees it; without a question, one per input line.</summary>
+/// <summary>
+/// <c>ask "question" [--faq PATH] [--format text|tsv|json]</c>: the reply as a user sees it; without a question, one
+/// per input line (interactive with a prompt, or piped). Text is for people; tsv and json are for scripts.
+/// </summary>
 internal static class AskCommand
 {
     public sealed record SourceJson(string Title, string? Url);
@@ -25,22 +28,27 @@ internal static class AskCommand
     {
         var question = new Argument<string[]>("question") { Arity = ArgumentArity.ZeroOrMore, Description = "The question (quotes optional). Without it, questions are read from standard input, one per line." };
         var faq = CliSettings.FaqOption();
-        var json = CliSettings.JsonOption();
-        var command = new Command("ask", "Ask the bot a question and show its reply.") { question, faq, json };
+        var format = new Option<string>("--format")
+        {
+            Description = "text: the reply as a user sees it; tsv: kind, entry id and confidence, one line per question; json: one object per line.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "tsv", "json");
+        var command = new Command("ask", "Ask the bot a question and show its reply.") { question, faq, format };
         command.SetAction(parsed =>
         {
             var settings = CliSettings.Load(console);
             using var knowledgeBase = settings.BuildKnowledgeBase(parsed.GetValue(faq), console);
             var engine = knowledgeBase.Engine;
-            var asJson = parsed.GetValue(json);
+            var output = parsed.GetValue(format)!;
             var words = parsed.GetValue(question) ?? [];
             if (words.Length > 0)
             {
-                Write(console.Out, engine.Ask(string.Join(' ', words)), asJson, full: true);
+                Write(console.Out, engine.Ask(string.Join(' ', words)), output);
                 return ExitCodes.Ok;
             }
 
-            if (console.InputIsInteractive && !asJson)
+            if (console.InputIsInteractive && output == "text")
             {
                 console.Out.WriteLine("Ask a question (an empty line or Ctrl+D ends).");
                 while (true)
@@ -52,14 +60,24 @@ internal static class AskCommand
                         return ExitCodes.Ok;
                     }
 
-                    Write(console.Out, engine.Ask(line), asJson: false, full: true);
+                    Write(console.Out, engine.Ask(line), output);
                     console.Out.WriteLine();
                 }
             }
 
             foreach (var line in console.InputLines())
             {
-                Write(console.Out, engine.Ask(line), asJson, full: false);
+                if (output == "text")
+                {
+                    // Piped questions: each reply under its question, so that the output reads as a transcript.
+                    console.Out.WriteLine($"> {line}");
+                }
+
+                Write(console.Out, engine.Ask(line), output);
+                if (output == "text")
+                {
+                    console.Out.WriteLine();
+                }
             }
 
             return ExitCodes.Ok;
@@ -78,29 +96,29 @@ internal static class AskCommand
 
     public static string KindName(ReplyKind kind) => kind.ToString().ToLowerInvariant();
 
-    private static void Write(TextWriter output, Reply reply, bool asJson, bool full)
+    private static void Write(TextWriter output, Reply reply, string format)
     {
-        if (asJson)
+        switch (format)
         {
-            JsonOutput.WriteLine(output, ToJson(reply));
-        }
-        else if (full)
-        {
-            output.WriteLine(MarkdownReplyRenderer.Render(reply));
-            if (reply.Suggestions.Count > 0)
-            {
-                output.WriteLine();
-                output.WriteLine(reply.Kind == ReplyKind.Answer ? "Related questions:" : "You could ask:");
-                foreach (var suggestion in reply.Suggestions)
+            case "json":
+                JsonOutput.WriteLine(output, ToJson(reply));
+                break;
+            case "tsv":
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{KindName(reply.Kind)}\t{(reply.Kind == ReplyKind.Answer ? reply.Entry?.Id : null) ?? "-"}\t{reply.Confidence:0.000}"));
+                break;
+            default:
+                output.WriteLine(MarkdownReplyRenderer.Render(reply));
+                if (reply.Suggestions.Count > 0)
                 {
-                    output.WriteLine($"- {suggestion.Question}");
+                    output.WriteLine();
+                    output.WriteLine(reply.Kind == ReplyKind.Answer ? "Related questions:" : "You could ask:");
+                    foreach (var suggestion in reply.Suggestions)
+                    {
+                        output.WriteLine($"- {suggestion.Question}");
+                    }
                 }
-            }
-        }
-        else
-        {
-            // Batch text: one line per question, for a quick look or grep.
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{KindName(reply.Kind)}\t{(reply.Kind == ReplyKind.Answer ? reply.Entry?.Id : null) ?? "-"}\t{reply.Confidence:0.000}"));
+
+                break;
         }
     }
 }

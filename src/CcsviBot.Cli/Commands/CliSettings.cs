@@ -3,6 +3,7 @@ using CcsviBot.Core.Answering;
 using CcsviBot.Core.Configuration;
 using CcsviBot.Core.Faq;
 using Microsoft.Extensions.Configuration;
+using CcsviBot.Core.Text;
 
 namespace CcsviBot.Cli.Commands;
 
@@ -85,7 +86,7 @@ internal sealed class CliSettings
             var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
             if (errors > 0)
             {
-                console.Error.WriteLine($"warning: the FAQ at {path} has {errors} error(s); run 'ccsvibot faq check' for details.");
+                console.Error.WriteLine($"warning: the FAQ at {path} has {Counted.Of(errors, "error")}; run 'ccsvibot faq check' for details.");
             }
         }
 

@@ -1,15 +1,18 @@
 using System.CommandLine;
 using CcsviBot.Core.Faq;
+using CcsviBot.Core.Text;
 
 namespace CcsviBot.Cli.Commands;
 
-/// <summary><c>faq check [--faq PATH]</c>: every content rule, as file:line messages; exit 1 on errors.</summary>
+/// <summary><c>faq check [--faq PATH] [--strict]</c>: every content rule, as file:line messages; exit 1 on errors (and on warnings with --strict).</summary>
 internal static class FaqCheckCommand
 {
     public static Command Create(CliConsole console, TimeProvider? time = null)
     {
         var faq = CliSettings.FaqOption();
-        var command = new Command("check", "Validate the FAQ: front matter, ids, related ids, sources, word limits, duplicates, review dates.") { faq };
+        // CI passes --strict so that a warning (an incomplete source, an overdue review) is fixed before it merges.
+        var strict = new Option<bool>("--strict") { Description = "Fail on warnings too." };
+        var command = new Command("check", "Validate the FAQ: front matter, ids, related ids, sources, word limits, duplicates, review dates.") { faq, strict };
         command.SetAction(parsed =>
         {
             var settings = CliSettings.Load(console);
@@ -28,8 +31,8 @@ internal static class FaqCheckCommand
 
             var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
             var warnings = diagnostics.Count - errors;
-            console.Out.WriteLine($"{path}: {errors} error(s), {warnings} warning(s)");
-            return errors > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+            console.Out.WriteLine($"{path}: {Counted.Of(errors, "error")}, {Counted.Of(warnings, "warning")}");
+            return errors > 0 || (warnings > 0 && parsed.GetValue(strict)) ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CcsviBot.Core.Faq;
+using CcsviBot.Core.Text;
 
 namespace CcsviBot.Cli.Commands;
 
@@ -53,7 +54,7 @@ internal static class FaqExportCommand
                 console.Error.WriteLine($"warning: {problem}");
             }
 
-            console.Out.WriteLine($"exported {entries.Count} entries to {target}");
+            console.Out.WriteLine($"exported {Counted.Of(entries.Count, "entry", "entries")} to {target}");
             return ExitCodes.Ok;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CcsviBot.Core.Faq;
+using CcsviBot.Core.Text;
 
 namespace CcsviBot.Cli.Commands;
 
@@ -61,8 +62,8 @@ internal static class FaqImportCommand
             }
 
             var blocked = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Line).Distinct().Count();
-            console.Out.WriteLine($"imported {entries.Count} entries into {folder}" +
-                (blocked > 0 ? $"; {blocked} need fixing before they can be published (see the errors above, then run 'ccsvibot faq check')" : ""));
+            console.Out.WriteLine($"imported {Counted.Of(entries.Count, "entry", "entries")} into {folder}" +
+                (blocked > 0 ? $"; {Counted.Of(blocked, "entry needs", "entries need")} fixing before they can be published (see the errors above, then run 'ccsvibot faq check')" : ""));
             return blocked > 0 ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;

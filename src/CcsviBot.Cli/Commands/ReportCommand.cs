@@ -4,6 +4,7 @@ using CcsviBot.Core.Faq;
 using CcsviBot.Insights;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
+using CcsviBot.Core.Text;
 
 namespace CcsviBot.Cli.Commands;
 
@@ -90,7 +91,7 @@ internal static class ReportCommand
 
         var t = report.Totals;
         ansi.Write(new Markup($"[bold]FAQ report since {report.Since:yyyy-MM-dd}[/]\n"));
-        ansi.WriteLine($"{t.Turns} questions: {t.Answered} answered, {t.Clarified} clarified, {t.Unanswered} unanswered, {t.Urgent} urgent, {t.SmallTalk} small talk. " +
+        ansi.WriteLine($"{Counted.Of(t.Turns, "question")}: {t.Answered} answered, {t.Clarified} clarified, {t.Unanswered} unanswered, {t.Urgent} urgent, {t.SmallTalk} small talk. " +
             $"Feedback: {t.Helpful} helpful, {t.NotHelpful} not helpful, {t.Outdated} outdated.");
 
         Table(ansi, "Unanswered questions", report.Unanswered, ["Asked", "Question", "Other wordings"],

@@ -3,7 +3,7 @@ using CcsviBot.Cli.Teams;
 
 namespace CcsviBot.Cli.Commands;
 
-/// <summary><c>ccsvibot teams package --app-id &lt;guid&gt; [--name …] [--endpoint-host …] [--version …] --out ccsvibot-teams.zip</c></summary>
+/// <summary><c>ccsvibot teams package --app-id &lt;guid&gt; --endpoint-host &lt;host&gt; [--name …] [--version …] [--out …]</c></summary>
 internal static class TeamsPackageCommand
 {
     public static Command Create(CliConsole console)
@@ -21,13 +21,14 @@ internal static class TeamsPackageCommand
             }
         });
         var name = new Option<string>("--name") { Description = "Short app name shown in Teams (30 characters at most).", DefaultValueFactory = _ => "CcsviBot" };
-        var endpointHost = new Option<string?>("--endpoint-host") { Description = "Host name of the bot's messaging endpoint (https://<host>/api/messages); sets the developer URLs and validDomains." };
+        var endpointHost = new Option<string?>("--endpoint-host") { Description = "Host name of the bot's messaging endpoint (https://<host>/api/messages); sets the website, privacy (/privacy) and terms (/terms) URLs and validDomains. Required unless --allow-placeholder-urls." };
+        var allowPlaceholders = new Option<bool>("--allow-placeholder-urls") { Description = "Without --endpoint-host: build a trial package whose website, privacy and terms links are placeholders." };
         var version = new Option<string>("--version") { Description = "App package version (major.minor.patch); raise it for each upload.", DefaultValueFactory = _ => "1.0.0" };
-        var output = new Option<string>("--out") { Description = "Zip file to write.", DefaultValueFactory = _ => "ccsvibot-teams.zip" };
+        var output = new Option<string>("--out") { Description = "Zip file to write.", DefaultValueFactory = _ => "artifacts/ccsvibot-teams.zip" };
 
         var package = new Command("package", "Build the Teams app package (manifest.json, color.png, outline.png) to upload in Teams.")
         {
-            appId, name, endpointHost, version, output,
+            appId, name, endpointHost, allowPlaceholders, version, output,
         };
         package.SetAction(parsed =>
         {
@@ -35,7 +36,8 @@ internal static class TeamsPackageCommand
                 Guid.Parse(parsed.GetValue(appId)!),
                 parsed.GetValue(name)!,
                 parsed.GetValue(endpointHost),
-                parsed.GetValue(version)!);
+                parsed.GetValue(version)!,
+                parsed.GetValue(allowPlaceholders));
             var problems = settings.Validate().ToList();
             if (problems.Count > 0)
             {

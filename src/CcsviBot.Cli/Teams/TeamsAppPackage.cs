@@ -43,7 +43,7 @@ internal static class TeamsAppPackage
     {
         var appId = settings.AppId.ToString("D");
         var name = settings.Name.Trim();
-        var site = settings.EndpointHost is null ? "https://github.com/ccsvibot/ccsvibot" : $"https://{settings.EndpointHost}";
+        var site = settings.EndpointHost is null ? TeamsAppPackageSettings.PlaceholderSite : $"https://{settings.EndpointHost}";
         var manifest = new JsonObject
         {
             ["$schema"] = $"https://developer.microsoft.com/json-schemas/teams/v{ManifestVersion}/MicrosoftTeams.schema.json",

@@ -153,7 +153,7 @@ public static partial class FaqChecker
         var words = CountWords(entry.Answer);
         if (words < MinimumAnswerWords || words > MaximumAnswerWords)
         {
-            report(location.BodyLine, DiagnosticSeverity.Error, $"the answer has {words} words; it must have {MinimumAnswerWords} to {MaximumAnswerWords}");
+            report(location.BodyLine, DiagnosticSeverity.Error, $"the answer has {Counted.Of(words, "word")}; it must have {MinimumAnswerWords} to {MaximumAnswerWords}");
         }
     }
 

@@ -6,9 +6,10 @@ using CcsviBot.Core.Faq;
 namespace CcsviBot.Core.Rendering;
 
 /// <summary>
-/// The channel-neutral Markdown text of a reply: the passage or message, the sources as numbered reference links
-/// (Web Chat shows the definitions <c>[1]: url "title"</c> as citations), the safety note when there is one, and the
-/// disclaimer last, in italics. An urgent reply opens with a warning heading and is bold throughout.
+/// The channel-neutral Markdown text of a reply: the passage or message, the sources as inline links with publisher
+/// and year, the safety note when there is one, and the disclaimer last, in italics. An urgent reply opens with a
+/// warning heading and is bold throughout. Sources are shown once, inline: reference definitions (<c>[1]: url</c>) would
+/// make Web Chat list them a second time under the message, with truncated titles, below the disclaimer.
 /// Suggestions are not part of the text: channels show them as buttons. Never includes the user's words.
 /// </summary>
 public static class MarkdownReplyRenderer
@@ -21,12 +22,11 @@ public static class MarkdownReplyRenderer
     {
         ArgumentNullException.ThrowIfNull(reply);
         var text = new StringBuilder();
-        var references = new List<string>();
         switch (reply.Kind)
         {
             case ReplyKind.Answer when reply.Entry is not null:
                 text.Append(reply.Entry.Answer.Trim()).Append("\n\n");
-                AppendSources(text, references, reply.Entry.Sources);
+                AppendSources(text, reply.Entry.Sources);
                 break;
             case ReplyKind.Clarify:
                 text.Append(reply.Message ?? EngineMessages.Clarify).Append("\n\n");
@@ -52,15 +52,10 @@ public static class MarkdownReplyRenderer
         }
 
         AppendDisclaimer(text, reply.Disclaimer);
-        if (references.Count > 0)
-        {
-            text.Append("\n\n").AppendJoin('\n', references);
-        }
-
         return text.ToString().TrimEnd();
     }
 
-    private static void AppendSources(StringBuilder text, List<string> references, IReadOnlyList<FaqSource> sources)
+    private static void AppendSources(StringBuilder text, IReadOnlyList<FaqSource> sources)
     {
         if (sources.Count == 0)
         {
@@ -79,9 +74,7 @@ public static class MarkdownReplyRenderer
             var title = OneLine(source.Title);
             if (IsWebLink(source.Url))
             {
-                var number = references.Count + 1;
-                text.Append(CultureInfo.InvariantCulture, $"[{EscapeLinkText(title)}][{number}]");
-                references.Add(string.Create(CultureInfo.InvariantCulture, $"[{number}]: {LinkDestination(source.Url!)} \"{title.Replace('"', '\'')}\""));
+                text.Append(CultureInfo.InvariantCulture, $"[{EscapeLinkText(title)}]({LinkDestination(source.Url!)})");
             }
             else
             {

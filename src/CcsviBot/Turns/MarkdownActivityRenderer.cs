@@ -7,8 +7,8 @@ using CcsviBot.Protocol;
 namespace CcsviBot.Turns;
 
 /// <summary>
-/// The default rendering: Markdown text from <see cref="MarkdownReplyRenderer"/> (passage, numbered reference links that
-/// Web Chat shows as citations, disclaimer), the matching schema.org citation entity, and buttons as suggested actions.
+/// The default rendering: Markdown text from <see cref="MarkdownReplyRenderer"/> (passage, source links, disclaimer) and
+/// buttons as suggested actions.
 /// </summary>
 public sealed class MarkdownActivityRenderer : IReplyRenderer
 {
@@ -20,12 +20,6 @@ public sealed class MarkdownActivityRenderer : IReplyRenderer
     {
         outgoing.Text = MarkdownReplyRenderer.Render(reply);
         outgoing.TextFormat = "markdown";
-
-        if (reply.Kind == ReplyKind.Answer && reply.Entry is { } entry && CitationEntity.Create(entry.Sources) is { } citation)
-        {
-            outgoing.Entities = [citation];
-        }
-
         var actions = SuggestedActionsFor(reply);
         outgoing.SuggestedActions = actions.Count == 0 ? null : new SuggestedActions { Actions = actions };
     }

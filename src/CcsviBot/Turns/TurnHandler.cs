@@ -159,9 +159,10 @@ public sealed partial class TurnHandler : ITurnHandler
         }
     }
 
-    // The conversation id only links a clarification to the entry then chosen (suggested alternates); it is not stored.
+    // The conversation id and a clarification's choices only link it to the entry then chosen (suggested alternates); neither is stored.
     private void Record(Activity activity, string channel, string question, Reply reply) =>
-        insights.RecordTurn(new TurnRecord(time.GetUtcNow(), channel, question, reply.Kind, reply.Entry?.Id, reply.Confidence, activity.Conversation?.Id));
+        insights.RecordTurn(new TurnRecord(time.GetUtcNow(), channel, question, reply.Kind, reply.Entry?.Id, reply.Confidence, activity.Conversation?.Id,
+            reply.Kind == ReplyKind.Clarify ? [.. reply.Candidates.Select(candidate => candidate.Id)] : null));
 
     private Reply Welcome(KnowledgeBase knowledgeBase) =>
         Fixed(ReplyKind.SmallTalk, WelcomeMessage, knowledgeBase) with { Suggestions = knowledgeBase.Engine.StarterQuestions };

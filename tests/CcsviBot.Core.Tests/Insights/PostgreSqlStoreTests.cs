@@ -1,19 +1,22 @@
+using System.Runtime.CompilerServices;
 using CcsviBot.Core.Answering;
 using CcsviBot.Insights;
+using CcsviBot.Testing;
 using Npgsql;
 
 namespace CcsviBot.Core.Tests.Insights;
 
 /// <summary>Runs only where a PostgreSQL server is named; CI starts one and must never skip these.</summary>
-public sealed class PostgreSqlFactAttribute : FactAttribute
+public sealed class PostgreSqlFactAttribute : SkippableFactAttribute
 {
     public const string Variable = "CCSVIBOT_TEST_POSTGRES";
 
-    public PostgreSqlFactAttribute()
+    public PostgreSqlFactAttribute([CallerMemberName] string test = "")
+        : base(test)
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable)) && Environment.GetEnvironmentVariable("CI") != "true")
         {
-            Skip = $"No PostgreSQL server: set {Variable} to a connection string (CI starts one and never skips).";
+            SkipBecause($"no PostgreSQL server: set {Variable} to a connection string, or run .ci/run, which starts one (see README; CI never skips)");
         }
     }
 }

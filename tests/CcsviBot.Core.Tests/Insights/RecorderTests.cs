@@ -1,4 +1,5 @@
 using CcsviBot.Core.Answering;
+using CcsviBot.Core.Faq;
 using CcsviBot.Insights;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -26,8 +27,8 @@ public sealed class RecorderTests : IDisposable
         return (new BackgroundInsightsRecorder(store, options, new FixedTime(Now), log), store, log);
     }
 
-    private static TurnRecord Turn(string question, ReplyKind kind, string? entry = null, string? conversation = null, int minute = 0) =>
-        new(Now.AddMinutes(minute), "directline", question, kind, entry, 0.8, conversation);
+    private static TurnRecord Turn(string question, ReplyKind kind, string? entry = null, string? conversation = null, int minute = 0, string[]? choices = null) =>
+        new(Now.AddMinutes(minute), "directline", question, kind, entry, 0.8, conversation, choices);
 
     [Fact]
     public async Task Creates_the_store_on_first_run_and_writes_redacted_turns_and_feedback()
@@ -59,7 +60,7 @@ public sealed class RecorderTests : IDisposable
         using var stop = new CancellationTokenSource();
         var writer = recorder.RunAsync(stop.Token);
 
-        recorder.RecordTurn(Turn("vein thing for ms", ReplyKind.Clarify, "what-is-ccsvi", "conv-1"));
+        recorder.RecordTurn(Turn("vein thing for ms", ReplyKind.Clarify, null, "conv-1", choices: ["what-is-ccsvi", "what-is-ms"]));
         recorder.RecordTurn(Turn("unrelated other visitor", ReplyKind.None, null, "conv-2"));
         recorder.RecordTurn(Turn("What is CCSVI?", ReplyKind.Answer, "what-is-ccsvi", "conv-1", minute: 1));
         recorder.RecordTurn(Turn("too late", ReplyKind.Answer, "x", "conv-2", minute: 60));
@@ -73,6 +74,33 @@ public sealed class RecorderTests : IDisposable
         Assert.Equal(ReplyKind.Clarify, chosen.EarlierKind);
         Assert.Null(turns.Single(t => t.Question == "too late").EarlierQuestion);
         Assert.DoesNotContain(turns, t => t.Question.Contains("conv-", StringComparison.Ordinal) || t.Channel.Contains("conv-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Credits_a_clarification_only_with_the_visitors_next_message_when_it_ends_on_one_of_its_choices()
+    {
+        var (recorder, store, _) = Create(Options());
+        using var stop = new CancellationTokenSource();
+        var writer = recorder.RunAsync(stop.Token);
+
+        // The conversation from the issue: small talk and an unrelated question after "Did you mean…".
+        recorder.RecordTurn(Turn("ms", ReplyKind.Clarify, null, "conv-1", choices: ["what-is-ms", "ms-cause", "who-gets-ms"]));
+        recorder.RecordTurn(Turn("hello", ReplyKind.SmallTalk, null, "conv-1"));
+        recorder.RecordTurn(Turn("thanks", ReplyKind.SmallTalk, null, "conv-1"));
+        recorder.RecordTurn(Turn("who made you", ReplyKind.Answer, "about-this-service", "conv-1"));
+        // An unrelated question right after a clarification, and one right after an unanswered question.
+        recorder.RecordTurn(Turn("ms", ReplyKind.Clarify, null, "conv-2", choices: ["what-is-ms", "ms-cause", "who-gets-ms"]));
+        recorder.RecordTurn(Turn("who made you", ReplyKind.Answer, "about-this-service", "conv-2"));
+        recorder.RecordTurn(Turn("price of the drug ocrevus", ReplyKind.None, null, "conv-3"));
+        recorder.RecordTurn(Turn("who made you", ReplyKind.Answer, "about-this-service", "conv-3"));
+        await WaitUntil(() => recorder.Status.Recorded == 8);
+        await stop.CancelAsync();
+        await writer;
+
+        var data = await store.ReadSinceAsync(Now.AddDays(-1), CancellationToken.None);
+        Assert.All(data.Turns, turn => Assert.Null(turn.EarlierQuestion));
+        var report = InsightsReportBuilder.Build(data, FaqLoader.Load(TestPaths.RealFaq).Content, Now.AddDays(-1), Now);
+        Assert.Empty(report.SuggestedAlternates);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class ChannelPayloadTests(BotFixture fixture) : IClassFixture<BotF
         Assert.Equal($"Bearer connector-token-for-{TestChannel.TenantId}", reply.Authorization);
         Assert.Equal("markdown", (string?)reply.Json["textFormat"]);
         Assert.Contains(TestKnowledgeBase.WhatIsCcsvi.Answer, reply.Activity.Text);
-        Assert.Contains($"[1]: {TestKnowledgeBase.WhatIsCcsvi.Sources[0].Url}", reply.Activity.Text);
+        Assert.Contains($"]({TestKnowledgeBase.WhatIsCcsvi.Sources[0].Url})", reply.Activity.Text);
         Assert.Contains(TestKnowledgeBase.Disclaimer, reply.Activity.Text);
         Assert.Equal("ccsvibot@M9EstUQ1vCE", (string?)reply.Json["from"]!["id"]);
         Assert.Equal("r_03c5srv9rb", (string?)reply.Json["recipient"]!["id"]);

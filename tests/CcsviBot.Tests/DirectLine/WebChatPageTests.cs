@@ -22,6 +22,22 @@ public sealed class WebChatPageTests(DirectLineTestHost host) : IClassFixture<Di
         Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
     }
 
+    [Theory]
+    [InlineData("/privacy", "<h1>Privacy</h1>", "Records are deleted after 90 days")]
+    [InlineData("/terms", "<h1>Terms of use</h1>", "not medical advice")]
+    public async Task Privacy_and_terms_are_served_from_the_faq_markdown_and_linked_under_the_chat(string path, string heading, string text)
+    {
+        var response = await _client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(heading, html);
+        Assert.Contains(text, html);
+        Assert.DoesNotContain("{{", html);
+        Assert.Contains($"<a href=\"{path.TrimStart('/')}\"", await _client.GetStringAsync("/"));
+    }
+
     [Fact]
     public async Task Web_chat_bundle_is_served_from_the_pinned_package_and_revalidates_by_etag()
     {

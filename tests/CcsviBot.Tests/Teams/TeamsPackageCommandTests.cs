@@ -41,13 +41,7 @@ public sealed class TeamsPackageCommandTests(NodeChecks node) : IDisposable
     [Fact]
     public async Task Manifest_puts_the_bot_in_every_chat_scope_with_help_and_one_initial_run_search_command()
     {
-        var zipPath = Path.Combine(folder, "p.zip");
-        var (exitCode, output) = await RunCliAsync("teams", "package", "--app-id", AppId.ToUpperInvariant(), "--name", "FAQ helper", "--out", zipPath);
-        Assert.True(exitCode == 0, output);
-
-        using var zip = ZipFile.OpenRead(zipPath);
-        using var stream = zip.GetEntry("manifest.json")!.Open();
-        var manifest = JsonNode.Parse(stream)!;
+        var manifest = await PackagedManifestAsync("--app-id", AppId.ToUpperInvariant(), "--name", "FAQ helper", "--allow-placeholder-urls");
 
         Assert.True(Version.Parse((string)manifest["manifestVersion"]!) >= new Version(1, 25));
         Assert.Equal(AppId, (string?)manifest["id"]);
@@ -63,6 +57,62 @@ public sealed class TeamsPackageCommandTests(NodeChecks node) : IDisposable
         Assert.True((bool?)command["initialRun"]);
         Assert.Null(manifest["validDomains"]);
     }
+
+    [Fact]
+    public async Task Every_url_in_the_manifest_is_a_page_the_bot_serves_or_the_official_schema()
+    {
+        var manifest = await PackagedManifestAsync("--app-id", AppId, "--endpoint-host", "bot.example.org");
+        var urls = Strings(manifest).Where(text => text.StartsWith("http", StringComparison.Ordinal)).Select(text => new Uri(text)).ToList();
+
+        Assert.Equal("https://bot.example.org/privacy", (string?)manifest["developer"]!["privacyUrl"]);
+        Assert.Equal("https://bot.example.org/terms", (string?)manifest["developer"]!["termsOfUseUrl"]);
+        await using var bot = new DirectLine.DirectLineTestHost();
+        using var client = bot.CreateClient();
+        foreach (var url in urls)
+        {
+            if (url.Host == "bot.example.org")
+            {
+                using var response = await client.GetAsync(url.PathAndQuery);
+                Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"{url} answers {(int)response.StatusCode}");
+            }
+            else
+            {
+                // The only external link: the official schema of the manifest version, the one check-manifest.js validates against.
+                Assert.Equal($"https://developer.microsoft.com/json-schemas/teams/v{(string)manifest["manifestVersion"]!}/MicrosoftTeams.schema.json", url.ToString());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Without_an_endpoint_host_the_package_is_refused_unless_placeholder_links_are_asked_for()
+    {
+        var zipPath = Path.Combine(folder, "placeholder.zip");
+
+        var (exitCode, output) = await RunCliAsync("teams", "package", "--app-id", AppId, "--out", zipPath);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--endpoint-host is required", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(zipPath));
+    }
+
+    /// <summary>Runs <c>teams package</c> with <paramref name="options"/> and returns the manifest.json it wrote.</summary>
+    private async Task<JsonNode> PackagedManifestAsync(params string[] options)
+    {
+        var zipPath = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".zip");
+        var (exitCode, output) = await RunCliAsync(["teams", "package", .. options, "--out", zipPath]);
+        Assert.True(exitCode == 0, output);
+        using var zip = ZipFile.OpenRead(zipPath);
+        using var stream = zip.GetEntry("manifest.json")!.Open();
+        return JsonNode.Parse(stream)!;
+    }
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject values => values.SelectMany(pair => Strings(pair.Value)),
+        JsonArray items => items.SelectMany(Strings),
+        JsonValue value when value.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
 
     [Theory]
     [InlineData("not-a-guid")]

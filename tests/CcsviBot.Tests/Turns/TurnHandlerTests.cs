@@ -25,32 +25,17 @@ public sealed class TurnHandlerTests
     }
 
     [Fact]
-    public async Task An_answer_carries_the_passage_numbered_source_links_citation_entity_and_disclaimer()
+    public async Task An_answer_carries_the_passage_its_source_links_and_disclaimer()
     {
         var reply = await ReplyToAsync(TestChannel.Message("what is ccsvi"));
 
         Assert.Equal("markdown", reply.TextFormat);
         Assert.Contains(TestKnowledgeBase.WhatIsCcsvi.Answer, reply.Text);
-        Assert.Contains($"[1]: {TestKnowledgeBase.WhatIsCcsvi.Sources[0].Url}", reply.Text);
+        Assert.Contains($"]({TestKnowledgeBase.WhatIsCcsvi.Sources[0].Url})", reply.Text);
         Assert.Contains(TestKnowledgeBase.Disclaimer, reply.Text);
-        var citation = Assert.Single(reply.Entities!);
-        Assert.Equal("https://schema.org/Message", citation.GetString("type"));
-        Assert.Equal("Message", citation.GetString("@type"));
-        Assert.Equal("https://schema.org", citation.GetString("@context"));
-        Assert.Equal(string.Empty, citation.GetString("@id"));
-        var claim = Assert.Single(citation["citation"]!.AsArray())!.AsObject();
-        Assert.Equal("Claim", claim.GetString("@type"));
-        Assert.Equal(1, (int?)claim["position"]);
-        Assert.Equal(TestKnowledgeBase.WhatIsCcsvi.Sources[0].Url, (string?)claim["appearance"]!["url"]);
-    }
-
-    [Fact]
-    public async Task Only_sources_with_a_URL_are_numbered_in_the_citation_entity()
-    {
-        var reply = await ReplyToAsync(Picked(TestKnowledgeBase.VenoplastyEvidence.Id));
-
-        var claims = reply.Entities!.Single()["citation"]!.AsArray();
-        Assert.Equal([1], claims.Select(claim => (int)claim!["position"]!));
+        // Sources are shown once, in the text: no citation entity or reference list for Web Chat to repeat them.
+        Assert.Null(reply.Entities);
+        Assert.DoesNotContain("[1]:", reply.Text);
     }
 
     [Fact]

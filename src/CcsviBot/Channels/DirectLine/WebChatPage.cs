@@ -4,13 +4,16 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using CcsviBot.Insights;
+using Markdig;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace CcsviBot.Channels.DirectLine;
 
 /// <summary>
-/// The visitor's page (<c>GET /</c>), the site owner's embed instructions (<c>GET /embed</c>) and their scripts.
+/// The visitor's page (<c>GET /</c>), the site owner's embed instructions (<c>GET /embed</c>), the privacy and terms
+/// pages (<c>GET /privacy</c>, <c>GET /terms</c>, from faq/privacy.md and faq/terms.md) and their scripts.
 /// Everything, Web Chat's own bundle included, is embedded in this assembly: the page needs no CDN and no web root.
 /// </summary>
 internal sealed class WebChatPage
@@ -27,14 +30,20 @@ internal sealed class WebChatPage
         [".html"] = "text/html; charset=utf-8",
         [".js"] = "text/javascript; charset=utf-8",
         [".css"] = "text/css; charset=utf-8",
+        [".md"] = "text/markdown; charset=utf-8",
     }.ToFrozenDictionary();
+
+    // The pages' Markdown is the maintainers' own, but raw HTML in it is still shown as text, never run.
+    private static readonly MarkdownPipeline DocumentMarkdown = new MarkdownPipelineBuilder().DisableHtml().Build();
 
     private readonly FrozenDictionary<string, Asset> _assets;
     private readonly DirectLineOptions _options;
+    private readonly InsightsOptions _insights;
 
-    public WebChatPage(IOptions<DirectLineOptions> options)
+    public WebChatPage(IOptions<DirectLineOptions> options, IOptions<InsightsOptions> insights)
     {
         _options = options.Value;
+        _insights = insights.Value;
         var assembly = typeof(WebChatPage).Assembly;
         _assets = assembly.GetManifestResourceNames()
             .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
@@ -50,7 +59,9 @@ internal sealed class WebChatPage
         }));
         app.MapGet("/embed", (HttpContext context, WebChatPage page) => page.Html(context, "embed.html", page.EmbedSnippets(context.Request)));
         app.MapGet("/embed.js", (HttpContext context, WebChatPage page) => page.File(context, "embed.js"));
-        app.MapGet("/webchat/{file:regex(^(webchat|chat)\\.(js|css)$)}", (string file, HttpContext context, WebChatPage page) => page.File(context, file));
+        app.MapGet("/privacy", (HttpContext context, WebChatPage page) => page.Html(context, "document.html", page.Document("privacy.md")));
+        app.MapGet("/terms", (HttpContext context, WebChatPage page) => page.Html(context, "document.html", page.Document("terms.md")));
+        app.MapGet("/webchat/{file:regex(^(webchat|chat|copy)\\.(js|css)$)}", (string file, HttpContext context, WebChatPage page) => page.File(context, file));
     }
 
     /// <summary>A script or style sheet, gzipped when the browser accepts it (Web Chat's bundle shrinks from 3.9 MB to about 1 MB).</summary>
@@ -86,6 +97,19 @@ internal sealed class WebChatPage
         context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
+    }
+
+    /// <summary>A Markdown page as HTML: its first heading is the title; the retention period is this server's setting.</summary>
+    private Dictionary<string, string> Document(string name)
+    {
+        var markdown = Encoding.UTF8.GetString(_assets[name].Content)
+            .Replace("{{RETENTION_DAYS}}", _insights.RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var title = markdown.Split('\n').First(line => line.StartsWith("# ", StringComparison.Ordinal))[2..].Trim();
+        return new()
+        {
+            ["{{TITLE}}"] = HtmlEncoder.Default.Encode(title),
+            ["{{BODY}}"] = Markdown.ToHtml(markdown, DocumentMarkdown),
+        };
     }
 
     /// <summary>The snippets with this server's own address filled in, HTML-encoded for display, plus a live iframe.</summary>

@@ -51,6 +51,9 @@
             bubbleFromUserBackground: '#e7f0fa',
             bubbleMaxWidth: 640,
             hideUploadButton: true,
+            // Web Chat follows the transcript to its end, so a long answer would open on its disclaimer. With this it
+            // stops once the first new activity reaches the top of the transcript: an answer shows from its first line.
+            autoScrollSnapOnPage: true,
             sendBoxTextWrap: true,
             suggestedActionLayout: 'flow',
             suggestedActionBorderRadius: 16,
