@@ -82,7 +82,8 @@ public sealed class AdminEndpointTests
     {
         await using var host = await MaintenanceHost.StartAsync();
         // Nonsense words, so that the engine surely has no answer and the questions are listed as unanswered.
-        await host.AskAsync("<script>alert('x')</script> qwertyuiop zxcvbnm");
+        // ("alert" is kept out: the recall-first safety screen may take an alarm word for urgent, and urgent turns are not listed.)
+        await host.AskAsync("<script>qwertyuiop</script> zxcvbnm");
         await host.AskAsync("email me at someone@example.org qwertyuiop asdfghjkl");
         await MaintenanceHost.WaitUntilAsync(async () => (await host.StatusAsync()).GetProperty("insights").GetProperty("recorded").GetInt64() >= 2, "turns were not recorded");
 

@@ -55,13 +55,26 @@ internal sealed class WebChatPage
         // The notice names the same emergency numbers as the bot's safety replies: faq/safety.yaml's, as now published.
         app.MapGet("/", (HttpContext context, WebChatPage page, IKnowledgeBaseProvider knowledge) => page.Html(context, "index.html", new Dictionary<string, string>
         {
-            ["{{EMERGENCY_NUMBERS}}"] = knowledge.Current.Content.Safety.EmergencyNumbers is { } numbers ? $" ({HtmlEncoder.Default.Encode(numbers)})" : string.Empty,
+            ["{{EMERGENCY_NUMBERS}}"] = EmergencyNumbers(knowledge) is { } numbers ? $" ({HtmlEncoder.Default.Encode(numbers)})" : string.Empty,
         }));
         app.MapGet("/embed", (HttpContext context, WebChatPage page) => page.Html(context, "embed.html", page.EmbedSnippets(context.Request)));
         app.MapGet("/embed.js", (HttpContext context, WebChatPage page) => page.File(context, "embed.js"));
         app.MapGet("/privacy", (HttpContext context, WebChatPage page) => page.Html(context, "document.html", page.Document("privacy.md")));
         app.MapGet("/terms", (HttpContext context, WebChatPage page) => page.Html(context, "document.html", page.Document("terms.md")));
         app.MapGet("/webchat/{file:regex(^(webchat|chat|copy)\\.(js|css)$)}", (string file, HttpContext context, WebChatPage page) => page.File(context, file));
+    }
+
+    /// <summary>The published FAQ's emergency numbers; none while no FAQ could be loaded (the page still serves).</summary>
+    private static string? EmergencyNumbers(IKnowledgeBaseProvider knowledge)
+    {
+        try
+        {
+            return knowledge.Current.Content.Safety.EmergencyNumbers;
+        }
+        catch (KnowledgeBaseUnavailableException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A script or style sheet, gzipped when the browser accepts it (Web Chat's bundle shrinks from 3.9 MB to about 1 MB).</summary>
