@@ -81,10 +81,10 @@ public sealed class AdminEndpointTests
     public async Task The_report_page_shows_what_visitors_asked_as_inert_text()
     {
         await using var host = await MaintenanceHost.StartAsync();
-        // Nonsense words, so that the engine surely has no answer and the questions are listed as unanswered.
-        // ("alert" is kept out: the recall-first safety screen may take an alarm word for urgent, and urgent turns are not listed.)
+        // Questions the FAQ has no answer for and that read as ordinary (nonsense around an alarm word, such as "alert",
+        // can read as urgent to the recall-first safety screen, and urgent turns are not listed as unanswered).
         await host.AskAsync("<script>qwertyuiop</script> zxcvbnm");
-        await host.AskAsync("email me at someone@example.org qwertyuiop asdfghjkl");
+        await host.AskAsync("write to someone@example.org about the weather qwertyuiop");
         await MaintenanceHost.WaitUntilAsync(async () => (await host.StatusAsync()).GetProperty("insights").GetProperty("recorded").GetInt64() >= 2, "turns were not recorded");
 
         using var response = await host.Admin.GetAsync("/admin/report?since=7d");
