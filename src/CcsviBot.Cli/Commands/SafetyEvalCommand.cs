@@ -22,11 +22,10 @@ internal static class SafetyEvalCommand
         OutcomeJson Json(SafetyOutcome o) => new(o.Example.Text, o.Example.Label.ToString().ToLowerInvariant(), o.Example.Category, o.Example.Writer, o.Got);
         if (json)
         {
-            var body = JsonOutput.ToObject(report with { Outcomes = [] });
-            body.Remove("outcomes");
+            var body = JsonOutput.ToObject(report);
             body["failedFloors"] = JsonOutput.ToNode(failed);
             body["misses"] = JsonOutput.ToNode(report.Misses.Select(Json).ToList());
-            body["falseUrgent"] = JsonOutput.ToNode(report.FalseAlarms.Select(Json).ToList());
+            body["falseUrgentMessages"] = JsonOutput.ToNode(report.FalseAlarms.Select(Json).ToList());
             JsonOutput.WriteLine(console.Out, body);
             return failed.Count > 0 ? ExitCodes.Failed : ExitCodes.Ok;
         }

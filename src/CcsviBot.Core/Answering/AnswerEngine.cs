@@ -80,15 +80,12 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         var verdict = safety.Screen(text);
         if (verdict is { Level: SafetyLevel.Urgent, Rule: { } rule })
         {
-            return new Reply { Kind = ReplyKind.Urgent, Confidence = 1, Message = rule.Reply, Disclaimer = content.Disclaimer };
+            return new Reply { Kind = ReplyKind.Urgent, Confidence = 1, Message = rule.Reply, SafetyRuleId = rule.Id, Disclaimer = content.Disclaimer };
         }
 
         var reply = Decide(text);
         return verdict.Note is null ? reply : reply with { SafetyNote = verdict.Note };
     }
-
-    /// <summary>How the safety screen reads a message (the command line's explanation, the calibration).</summary>
-    internal SafetyVerdict Screen(string text) => safety.Screen(text ?? string.Empty);
 
     /// <summary>Everything after the safety screen: length limit, small talk, exact phrasing, then retrieval.</summary>
     private Reply Decide(string text)

@@ -24,5 +24,7 @@ public sealed record Reply
     /// question (the safety screen's note level). Channels show it with the reply, before the disclaimer.
     /// </summary>
     public string? SafetyNote { get; init; }
+    /// <summary>For <see cref="ReplyKind.Urgent"/>: the safety rule whose reply <see cref="Message"/> is (emergency, crisis…).</summary>
+    public string? SafetyRuleId { get; init; }
     public required string Disclaimer { get; init; }
 }

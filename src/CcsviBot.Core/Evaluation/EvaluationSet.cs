@@ -1,6 +1,9 @@
 namespace CcsviBot.Core.Evaluation;
 
-/// <summary>Reads <c>questions.tsv</c>: a header <c>question&lt;TAB&gt;expected</c>, then one case per line.</summary>
+/// <summary>
+/// Reads <c>questions.tsv</c> or <c>real-questions.tsv</c>: a header starting <c>question&lt;TAB&gt;expected</c>, then one
+/// case per line; further columns (a source URL, a split) are ignored here.
+/// </summary>
 public static class EvaluationSet
 {
     public const string None = "none";
@@ -30,14 +33,15 @@ public static class EvaluationSet
                 continue;
             }
 
-            var tab = line.LastIndexOf('\t');
-            if (tab <= 0 || tab == line.Length - 1)
+            // Columns after the first two (real-questions.tsv: source, split) are the reader's, not the evaluation's.
+            var fields = line.Split('\t');
+            if (fields.Length < 2 || fields[0].Trim().Length == 0 || fields[1].Trim().Length == 0)
             {
                 return ([], $"line {lineNumber}: expected 'question<TAB>expected'");
             }
 
-            var question = line[..tab].Trim();
-            var expected = line[(tab + 1)..].Trim();
+            var question = fields[0].Trim();
+            var expected = fields[1].Trim();
             var isNone = string.Equals(expected, None, StringComparison.OrdinalIgnoreCase);
             var isUrgent = string.Equals(expected, Urgent, StringComparison.OrdinalIgnoreCase);
             var ids = isNone || isUrgent ? [] : expected.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

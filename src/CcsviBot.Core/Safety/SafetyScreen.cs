@@ -76,7 +76,7 @@ internal sealed class SafetyScreen
         var reader = new SituationReader(content.Safety.Situations, analyzer);
         var examples = content.Safety.Examples.Where(e => include?.Invoke(e) ?? true)
             .Select(e => (TextNormalizer.Words(e.Text), e.Label))
-            .Concat(content.Entries.Count > PhrasingLimit
+            .Concat(content.Entries.Count > PhrasingClassifier.MaxEntries
                 ? []
                 : content.Entries.SelectMany(e => e.Alternates.Prepend(e.Question)).Concat(content.OutOfScopeExamples)
                     .Concat(content.SmallTalk.SelectMany(i => i.Phrases))
@@ -86,9 +86,6 @@ internal sealed class SafetyScreen
         return SituationClassifier.Train(reader, examples);
     }
 
-    // A large corpus (thousands of entries) adds nothing the examples do not teach, at a cost in build time.
-    private const int PhrasingLimit = 1_000;
-
     public SafetyVerdict Screen(string text)
     {
         var words = TextNormalizer.Words(text);
@@ -96,27 +93,30 @@ internal sealed class SafetyScreen
         // The FAQ's own phrasings and small-talk phrases, asked exactly, are by the maintainers' word questions it answers
         // or greetings: the learned screen does not second-guess them (the phrase rules still do).
         var scores = classifier.IsTrained && !faqPhrasings.Contains(string.Join(' ', words)) ? MostAlarming(text, words) : SituationScores.None;
-        if (phraseRule is not null && !(scores.Info >= InformationalOverride))
+        if (IsUrgent(phraseRule is not null, scores, urgentThreshold))
         {
-            return new SafetyVerdict(SafetyLevel.Urgent, phraseRule, null, scores, ByPhrase: true);
-        }
-
-        if (scores.Urgent >= urgentThreshold)
-        {
-            var rule = scores.IsCrisis ? crisisRule ?? emergencyRule : emergencyRule ?? crisisRule;
+            var rule = phraseRule is not null && !(scores.Info >= InformationalOverride) ? phraseRule
+                : scores.IsCrisis ? crisisRule ?? emergencyRule : emergencyRule ?? crisisRule;
             if (rule is not null)
             {
-                return new SafetyVerdict(SafetyLevel.Urgent, rule, null, scores, ByPhrase: false);
+                return new SafetyVerdict(SafetyLevel.Urgent, rule, null, scores);
             }
         }
 
         if (scores.Alarm >= noteThreshold && notes.TryGetValue(scores.IsCrisis ? CrisisRuleId : EmergencyRuleId, out var note))
         {
-            return new SafetyVerdict(SafetyLevel.Note, null, note, scores, ByPhrase: false);
+            return new SafetyVerdict(SafetyLevel.Note, null, note, scores);
         }
 
         return SafetyVerdict.Clear with { Scores = scores };
     }
+
+    /// <summary>
+    /// The urgent decision, in one place for the screen and its calibration: a phrase match, unless the learned screen
+    /// reads the message as informational more likely than not, or a learned urgent probability at the threshold.
+    /// </summary>
+    public static bool IsUrgent(bool phraseMatched, SituationScores scores, double urgentThreshold) =>
+        (phraseMatched && !(scores.Info >= InformationalOverride)) || scores.Urgent >= urgentThreshold;
 
     /// <summary>The first rule with a phrase in <paramref name="words"/>, or null.</summary>
     public SafetyRule? PhraseRule(string[] words)

@@ -40,8 +40,8 @@ internal static class SafetyCalibration
         var ordinary = scored.Where(s => s.Example.Label == SafetyLabel.Ordinary).ToList();
         // Recall first: the highest urgent threshold that misses at most one urgent line in 300 of writers the screen
         // never saw (a miss still gets the note); the note threshold keeps the note on 95% of informational lines.
-        bool Urgent((SafetyExample Example, SituationScores Scores, bool ByPhrase) s, double threshold) =>
-            (s.ByPhrase && s.Scores.Info < 0.5) || s.Scores.Urgent >= threshold;
+        static bool Urgent((SafetyExample Example, SituationScores Scores, bool ByPhrase) s, double threshold) =>
+            SafetyScreen.IsUrgent(s.ByPhrase, s.Scores, threshold);
         var grid = Enumerable.Range(1, 99).Select(i => i / 200.0).ToList();
         var urgentThreshold = grid.Where(t => urgent.Count(s => !Urgent(s, t)) <= urgent.Count / MissesPerUrgentLine).DefaultIfEmpty(grid[0]).Max();
         var noteScores = info.Select(s => s.Scores.Alarm).Order().ToList();
