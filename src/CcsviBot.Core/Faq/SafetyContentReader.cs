@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace CcsviBot.Core.Faq;
 
 /// <summary>
-/// Reads what safety.yaml holds besides its rules (<c>numbers:</c>, <c>notes:</c>, <c>situations:</c>) and the
+/// Reads what safety.yaml holds besides its rules (<c>numbers:</c>, <c>notes:</c>, <c>situations:</c>, <c>context:</c>) and the
 /// labelled examples of safety-examples.tsv, and fills the numbers into every safety text, so each number is written
 /// in one place. Every problem is a located diagnostic; nothing here throws for bad content.
 /// </summary>
@@ -13,7 +13,7 @@ internal static partial class SafetyContentReader
 {
     public const string ExamplesFile = "safety-examples.tsv";
 
-    /// <summary>The numbers, notes and situations of safety.yaml; the notes already have their numbers filled in.</summary>
+    /// <summary>The numbers, notes, situations and context of safety.yaml; the notes already have their numbers filled in.</summary>
     public static SafetyContent Read(string file, string? text, List<FaqDiagnostic> diagnostics)
     {
         if (text is null || Yaml.ParseMapping(text, lineOffset: 0).Root is not { } root)
@@ -55,8 +55,13 @@ internal static partial class SafetyContentReader
         }
 
         var situations = new List<SituationConcept>();
-        if (Yaml.Child(root, "situations") is YamlMappingNode situationMap)
+        foreach (var (section, isContext) in new[] { ("situations", false), ("context", true) })
         {
+            if (Yaml.Child(root, section) is not YamlMappingNode situationMap)
+            {
+                continue;
+            }
+
             foreach (var (key, value) in situationMap.Children)
             {
                 var phrases = value is YamlSequenceNode sequence
@@ -68,7 +73,7 @@ internal static partial class SafetyContentReader
                     continue;
                 }
 
-                situations.Add(new SituationConcept(name, phrases));
+                situations.Add(new SituationConcept(name, phrases, isContext));
             }
         }
 

@@ -18,6 +18,7 @@ internal sealed class SituationReader
     // First stem of a concept phrase → (the phrase's stems, concept index); longest phrases first.
     private readonly FrozenDictionary<string, (string[] Stems, int Concept)[]> phrasesByFirstStem;
     private readonly int numberConcept;
+    private readonly string[] dangerFeatures;
 
     private readonly FaqAnalyzer analyzer;
 
@@ -28,6 +29,7 @@ internal sealed class SituationReader
         this.analyzer = analyzer;
         conceptNames = concepts.Select(c => c.Name).ToArray();
         numberConcept = Array.IndexOf(conceptNames, NumberConcept);
+        dangerFeatures = concepts.Where(c => !c.IsContext).Select(c => "c:" + c.Name).ToArray();
         phrasesByFirstStem = concepts
             .SelectMany((concept, index) => concept.Phrases.Select(p => (Stems: Stems(TextNormalizer.Words(p)), Concept: index)))
             .Where(p => p.Stems.Length > 0)
@@ -73,6 +75,9 @@ internal sealed class SituationReader
 
         return features;
     }
+
+    /// <summary>Whether <see cref="Features"/> name a danger situation, not only its circumstances.</summary>
+    public bool NamesDanger(IReadOnlySet<string> features) => dangerFeatures.Any(features.Contains);
 
     /// <summary>The concepts the stems mention, in concept order, each once.</summary>
     public List<int> Concepts(string[] stems)

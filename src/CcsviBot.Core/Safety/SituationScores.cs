@@ -9,6 +9,9 @@ public readonly record struct SituationScores(double Emergency, double Crisis, d
     /// <summary>The probability that it mentions danger at all: urgent or informational.</summary>
     public double Alarm => Emergency + Crisis + Info;
 
+    /// <summary>Whether the text names a danger situation (see <c>situations:</c> in safety.yaml), not only circumstances.</summary>
+    public bool NamesDanger { get; init; }
+
     /// <summary>Whether the danger reads as self-harm rather than a medical emergency.</summary>
     public bool IsCrisis => Crisis > Emergency;
 

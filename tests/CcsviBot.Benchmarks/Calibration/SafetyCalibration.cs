@@ -84,6 +84,12 @@ internal static class SafetyCalibration
 
         if (showMisses)
         {
+            Console.WriteLine("urgent lines that name no danger situation:");
+            foreach (var s in urgent.Where(s => !s.Scores.NamesDanger))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {s.Scores.Urgent:0.000} {s.Example.Category} [{s.Example.Writer}] {s.Example.Text}"));
+            }
+
             Console.WriteLine("lowest-scoring urgent lines (held-out writer):");
             foreach (var s in urgent.Where(s => !Urgent(s, urgentThreshold)).Concat(urgent.OrderBy(s => s.Scores.Urgent)).Distinct().Take(25))
             {
