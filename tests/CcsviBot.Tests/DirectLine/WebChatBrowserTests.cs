@@ -146,6 +146,41 @@ public sealed class WebChatBrowserTests(LiveBotHost host, ITestOutputHelper outp
         }
     }
 
+    [ChromiumFact]
+    public async Task The_urgent_reply_looks_unlike_an_answer_and_names_the_numbers_the_page_names()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchChromiumAsync(playwright);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1100, Height = 1200 } });
+        var numbers = host.KnowledgeBase.Content.Safety.EmergencyNumbers!;
+
+        await page.GotoAsync(host.BaseAddress.ToString());
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync(numbers);
+        var answer = await AskAndWaitForBotMessageAsync(page, "what is ccsvi", 2);
+        var urgent = await AskAndWaitForBotMessageAsync(page, "my husband has collapsed and he won't wake up", 3);
+        try
+        {
+            await Assertions.Expect(urgent).ToContainTextAsync(numbers);
+            await Assertions.Expect(urgent.Locator("h3")).ToContainTextAsync("Please get help now");
+            var urgentLook = await BubbleLookAsync(urgent);
+            var answerLook = await BubbleLookAsync(answer);
+            Assert.NotEqual(answerLook.Background, urgentLook.Background);
+            Assert.NotEqual(answerLook.Border, urgentLook.Border);
+            Assert.Equal(0, await answer.Locator("h3").CountAsync());
+        }
+        finally
+        {
+            await ScreenshotAsync(page, "webchat-urgent.png");
+        }
+    }
+
+    private static async Task<(string Background, string Border)> BubbleLookAsync(ILocator bubble)
+    {
+        var content = bubble.Locator(".webchat__bubble__content").First;
+        return (await content.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"),
+            await content.EvaluateAsync<string>("e => getComputedStyle(e).borderTopColor"));
+    }
+
     /// <summary>
     /// Asks a short question, then one with a long answer: the newest answer's first line must be on screen, inside the
     /// transcript's visible part, not scrolled past on the way to its disclaimer.

@@ -108,4 +108,17 @@ public sealed class TeamsCardsTests
         Assert.Equal("attention", (string?)container["style"]);
         Assert.Equal(CardSamples.Urgent().Message, (string?)container["items"]![0]!["text"]);
     }
+
+    [Fact]
+    public void A_safety_note_stands_in_an_attention_container_before_the_disclaimer()
+    {
+        const string Note = "If this is happening to you now, call your local emergency number.";
+        var elements = CardJson.Elements(Build(CardSamples.Answer() with { SafetyNote = Note })).ToList();
+
+        var noteIndex = elements.FindIndex(e => (string?)e["style"] == "attention");
+        Assert.True(noteIndex >= 0, "no attention container");
+        Assert.Equal(Note, (string?)elements[noteIndex]["items"]![0]!["text"]);
+        var disclaimerIndex = elements.FindIndex(e => ((string?)e["text"])?.Contains(CardSamples.Answer().Disclaimer[..20], StringComparison.Ordinal) == true);
+        Assert.True(noteIndex < disclaimerIndex, $"note at {noteIndex}, disclaimer at {disclaimerIndex}");
+    }
 }
