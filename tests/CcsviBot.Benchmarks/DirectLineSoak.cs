@@ -25,20 +25,17 @@ internal static class DirectLineSoak
 
     public static async Task<int> RunAsync(double minutes, int workers)
     {
-        var dll = Path.Combine(RepositoryPaths.Root, "src", "CcsviBot", "bin", "Release", "net10.0", "CcsviBot.dll");
-        if (!File.Exists(dll))
+        if (BenchmarkHost.BuiltHost() is not { } dll)
         {
-            Console.Error.WriteLine($"Build the host first (dotnet build -c Release): {dll} not found.");
             return 2;
         }
 
-        var port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        using var host = StartHost(dll, baseUrl);
+        var baseUrl = $"http://127.0.0.1:{BenchmarkHost.FreePort()}";
+        using var host = BenchmarkHost.Start(dll, baseUrl, RepositoryPaths.Root);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
-            await WaitReadyAsync(http);
+            await BenchmarkHost.WaitReadyAsync(http);
             Console.WriteLine($"Host pid {host.Id} on {baseUrl}; {workers} workers for {minutes} min.");
 
             var stats = new Stats();
@@ -55,65 +52,8 @@ internal static class DirectLineSoak
         }
         finally
         {
-            if (!host.HasExited)
-            {
-                host.Kill(entireProcessTree: true);
-            }
+            BenchmarkHost.Stop(host);
         }
-    }
-
-    private static Process StartHost(string dll, string url)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            dll, "--urls", url, "--environment", "Production",
-            "--Logging:LogLevel:Default=Warning",
-            "--Insights:Enabled=false", "--Maintenance:WatchFaq=false",
-            // The soak drives many conversations from one address: lift the per-address limits, keep the memory bounds.
-            "--DirectLine:TokensPerMinute=10000", "--DirectLine:MessagesPerMinute=10000", "--DirectLine:RequestsPerMinute=100000",
-            "--DirectLine:MaxConversationsPerAddress=100000", "--DirectLine:ConversationIdleTimeout=00:01:00",
-            "--DirectLine:SweepInterval=00:00:10", "--DirectLine:EvictionProtection=00:00:30",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("host: " + e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitReadyAsync(HttpClient http)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            try
-            {
-                using var ready = await http.GetAsync("/healthz/ready");
-                if (ready.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The host did not become ready within a minute.");
     }
 
     private static async Task SampleAsync(Process host, Stopwatch clock, List<(TimeSpan, long, long)> samples, CancellationToken stop)
@@ -276,13 +216,6 @@ internal static class DirectLineSoak
         {
             Console.WriteLine("First transport failure: " + failure);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class Stats

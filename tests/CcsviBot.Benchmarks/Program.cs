@@ -58,5 +58,11 @@ if (args.Length is 2 or 3 && args[0] == "soak")
     return await DirectLineSoak.RunAsync(minutes, workers);
 }
 
+// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- load SECONDS CONNECTIONS [--host DLL --root DIR --url URL --ready PATH] (Direct Line turns per second)
+if (args.Length >= 3 && args[0] == "load")
+{
+    return await DirectLineLoad.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Corpora).Assembly).Run(args);
 return 0;
