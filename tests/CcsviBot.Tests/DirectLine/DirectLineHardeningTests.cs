@@ -11,6 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CcsviBot.Tests.DirectLine;
 
 /// <summary>Issue #15: bounded memory, invalid text at the edge, fair admission, liveness of streams and refreshes.</summary>
+/// <remarks>Alone, not beside other test classes: the memory test reads the process's heap, which tests running in
+/// parallel would grow too.</remarks>
+[Collection(nameof(HeapMeasurementCollection))]
 public sealed class DirectLineHardeningTests
 {
     [Fact]
