@@ -35,6 +35,24 @@ public class CliTests
     }
 
     [Fact]
+    public void Ask_json_lists_a_clarification_s_choices_as_its_suggestions()
+    {
+        var questions = File.ReadLines(TestPaths.RealEvalQuestions).Skip(1).Select(l => l.Split('\t')[0]);
+        var (exitCode, output, _) = Run(string.Join('\n', questions) + "\n", "ask", "--faq", TestPaths.RealFaq, "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        var clarifications = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(reply => reply.GetProperty("kind").GetString() == "clarify").ToList();
+        Assert.NotEmpty(clarifications);
+        Assert.All(clarifications, reply =>
+        {
+            var choices = reply.GetProperty("suggestions").EnumerateArray().Select(s => s.GetProperty("question").GetString()!).ToList();
+            Assert.NotEmpty(choices);
+            Assert.All(choices, choice => Assert.Contains(choice, reply.GetProperty("text").GetString()!, StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
     public void Ask_reads_questions_from_standard_input_one_result_per_line()
     {
         var (exitCode, output, _) = Run("what is ccsvi\n\nhello\nI have chest pain\n", "ask", "--faq", TestPaths.FixtureFaq, "--format", "json");

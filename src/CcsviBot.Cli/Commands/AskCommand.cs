@@ -92,7 +92,8 @@ internal static class AskCommand
         MarkdownReplyRenderer.Render(reply),
         reply.Kind == ReplyKind.Answer && reply.Entry is not null ? reply.Entry.Sources.Select(s => new SourceJson(s.Title, s.Url)).ToList() : [],
         reply.Disclaimer,
-        reply.Suggestions.Select(s => new SuggestionJson(s.Id, s.Question)).ToList());
+        // A clarification's choices are its candidates; the text lists them, so a script must get them too.
+        (reply.Kind == ReplyKind.Clarify ? reply.Candidates : reply.Suggestions).Select(s => new SuggestionJson(s.Id, s.Question)).ToList());
 
     public static string KindName(ReplyKind kind) => kind.ToString().ToLowerInvariant();
 

@@ -30,6 +30,8 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     private readonly EntryMatcher matcher;
     private readonly PhrasingClassifier classifier;
     private readonly ScopeProfile scope;
+    private readonly SubjectReader subjects;
+    private readonly string? mainSubject;
     private readonly FrozenDictionary<string, FaqEntry> entryById;
     private readonly FrozenDictionary<string, FaqEntry> entryByPhrasing;
     private readonly IReadOnlyList<FaqEntry> starters;
@@ -50,6 +52,8 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         matcher = parts.Matcher;
         classifier = parts.Classifier;
         scope = parts.Scope;
+        subjects = new SubjectReader(content.Subjects, new SynonymMap(content.SynonymGroups), parts.Analyzer);
+        mainSubject = content.Subjects.Count > 0 ? content.Subjects[0].Id : null;
         analyzer = new QueryAnalyzer(parts.Vocabulary, new SynonymMap(content.SynonymGroups), parts.Analyzer, smallTalk.PhraseWords, matcher.KnowsStem);
         entryById = content.Entries.DistinctBy(e => e.Id).ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
 
@@ -90,11 +94,13 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     /// <summary>Everything after the safety screen: length limit, small talk, exact phrasing, then retrieval.</summary>
     private Reply Decide(string text)
     {
-        var words = TextNormalizer.Words(text);
         if (text.Length > options.MaxQuestionLength)
         {
             return None(string.Format(System.Globalization.CultureInfo.InvariantCulture, EngineMessages.TooLong, options.MaxQuestionLength));
         }
+
+        text = MessageCleaner.Clean(text);
+        var words = TextNormalizer.Words(text);
 
         var intent = smallTalk.Match(words);
         if (intent is not null)
@@ -107,6 +113,44 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
             return AnswerWith(exact, 1);
         }
 
+        var reply = Retrieve(text, words);
+        return words.Length > LongPostWords && reply.Kind != ReplyKind.Answer ? FromQuestionsOf(text, reply) : reply;
+    }
+
+    /// <summary>
+    /// A long post ("I'm 45, diagnosed in 2010, … does the liberation treatment last? thanks for any help") often asks
+    /// its question in one sentence among many that tell a story: read whole, the story's words drown it. When the
+    /// whole post gets no answer, each sentence that asks something is tried alone; the most confident answer among
+    /// them is given, and what the other questions would be answered by is offered after it.
+    /// </summary>
+    private Reply FromQuestionsOf(string text, Reply whole)
+    {
+        var questions = Sentences.Questions(text);
+        if (questions.Count == 0 || (questions.Count == 1 && questions[0].Length >= text.Length - 1))
+        {
+            return whole;
+        }
+
+        // Only a question that names what it is about stands alone: "What would I do with the information?" cut from its
+        // post could be about anything, and this service's own entry would answer it.
+        var replies = questions.Take(MaxQuestionsPerPost)
+            .Select(TextNormalizer.Words)
+            .Where(words => NamedSubjects(words).Count > 0)
+            .Select(words => Retrieve(string.Join(' ', words), words))
+            .ToList();
+        var best = replies.Where(r => r.Kind == ReplyKind.Answer).MaxBy(r => r.Confidence);
+        if (best is null)
+        {
+            return whole;
+        }
+
+        var others = replies.Where(r => r.Kind == ReplyKind.Answer && !ReferenceEquals(r, best)).Select(r => r.Entry!).Where(e => !ReferenceEquals(e, best.Entry));
+        return best with { Suggestions = others.Concat(best.Suggestions).Distinct().Take(MaxSuggestions).ToList() };
+    }
+
+    /// <summary>Retrieval with a calibrated confidence → answer / clarify / none, for a question already cleaned.</summary>
+    private Reply Retrieve(string text, string[] words)
+    {
         var query = Analyze(text);
         var ranked = Rank(query);
         if (ranked.Count == 0)
@@ -116,6 +160,12 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
         var confidence = ConfidenceModel.Confidence(query, ranked, scope.Lift(query));
         var top = ranked[0];
+        var named = NamedSubjects(words);
+        if (!IsOnSubject(top.Entry, named))
+        {
+            return None(EngineMessages.NoAnswer);
+        }
+
         if (confidence >= options.AnswerThreshold)
         {
             return AnswerWith(top.Entry, confidence);
@@ -123,7 +173,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
         if (confidence >= options.ClarifyThreshold)
         {
-            var candidates = ranked.Take(MaxCandidates).Where(m => m.Score >= top.Score * ClarifyCandidateRatio).Select(m => m.Entry).ToList();
+            var candidates = ranked.Take(MaxCandidates).Where(m => m.Score >= top.Score * ClarifyCandidateRatio && IsOnSubject(m.Entry, named)).Select(m => m.Entry).ToList();
             return new Reply { Kind = ReplyKind.Clarify, Confidence = confidence, Candidates = candidates, Message = EngineMessages.Clarify, Disclaimer = content.Disclaimer };
         }
 
@@ -168,6 +218,23 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         query.IsEmpty ? [] : matcher.Rank(query, index.Candidates(query, CandidatePool), weights, classifier);
 
     private const double ClarifyCandidateRatio = 0.6;
+
+    /// <summary>A post longer than this is also read one question at a time (see <see cref="FromQuestionsOf"/>).</summary>
+    private const int LongPostWords = 25;
+
+    /// <summary>Each question of a post costs one retrieval; a post with more asks for a conversation, not a reply.</summary>
+    private const int MaxQuestionsPerPost = 6;
+
+    /// <summary>The subjects the question names; empty when it names none or the FAQ lists no subjects.</summary>
+    private IReadOnlySet<string> NamedSubjects(string[] words) => subjects.Named(words);
+
+    /// <summary>
+    /// Whether an entry is about a subject the question names (or the question names none). The confidence is
+    /// computed over every candidate, as calibrated; this only vetoes: "is ms hereditary" is not answered with "Is
+    /// CCSVI inherited?", and "what causes gout", which names only a subject no entry covers, is answered by none.
+    /// </summary>
+    private bool IsOnSubject(FaqEntry entry, IReadOnlySet<string> named) =>
+        named.Count == 0 || (entry.Subjects.Count == 0 ? named.Contains(mainSubject!) : entry.Subjects.Any(named.Contains));
 
     /// <summary>The words without small-talk words around them: "hi, what is ccsvi? thanks" is the question "what is ccsvi".</summary>
     private ArraySegment<string> WithoutGreetings(string[] words)

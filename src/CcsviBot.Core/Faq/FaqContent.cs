@@ -14,6 +14,9 @@ public sealed record FaqContent(
     /// <summary>Questions the FAQ does not answer, as visitors ask them: they teach the engine what "out of scope" sounds like.</summary>
     public IReadOnlyList<string> OutOfScopeExamples { get; init; } = [];
 
+    /// <summary>What questions can be about (<c>subjects.yaml</c>), the FAQ's main subject first; empty: no subject check.</summary>
+    public IReadOnlyList<FaqSubject> Subjects { get; init; } = [];
+
     /// <summary>The safety screen's numbers, notes, situations and labelled examples (its phrase rules are <see cref="SafetyRules"/>).</summary>
     public SafetyContent Safety { get; init; } = SafetyContent.Empty;
 

@@ -30,6 +30,7 @@ public static class FaqEntryMarkdownWriter
             Sources = entry.Sources.Select(s => new SourceYaml { Title = s.Title, Publisher = s.Publisher, Year = s.Year, Url = s.Url }).ToList(),
             Related = entry.Related.ToList(),
             Tags = entry.Tags.ToList(),
+            Subjects = entry.Subjects.ToList(),
             Reviewed = entry.Reviewed?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         var yaml = Serializer.Serialize(frontMatter).ReplaceLineEndings("\n");
@@ -45,6 +46,7 @@ public static class FaqEntryMarkdownWriter
         public List<SourceYaml>? Sources { get; init; }
         public List<string>? Related { get; init; }
         public List<string>? Tags { get; init; }
+        public List<string>? Subjects { get; init; }
         public string? Reviewed { get; init; }
     }
 

@@ -19,6 +19,7 @@ public static class FaqLoader
     public const string SmallTalkFile = "smalltalk.yaml";
     public const string SynonymsFile = "synonyms.yaml";
     public const string OutOfScopeFile = "out-of-scope.yaml";
+    public const string SubjectsFile = "subjects.yaml";
 
     /// <summary>
     /// Loads <paramref name="path"/>. A JSON Lines FAQ has no disclaimer, safety, small-talk or synonym files of its own:
@@ -97,7 +98,26 @@ public static class FaqLoader
             content = content with { OutOfScopeExamples = WithoutContradictions(examples, entries, outOfScopePath, diagnostics) };
         }
 
+        var subjectsPath = Path.Combine(folder, SubjectsFile);
+        var subjects = File.Exists(subjectsPath) ? SupportFileReader.ReadSubjects(subjectsPath, File.ReadAllText(subjectsPath), diagnostics) : [];
+        CheckEntrySubjects(entries, subjects, locations, subjectsPath, diagnostics);
+        content = content with { Subjects = subjects };
+
         return new FaqLoadResult(entries.Count == 0 ? null : content, diagnostics) { Locations = locations };
+    }
+
+    /// <summary>An entry's subject must be one the subjects file lists: a typo would silently hide the entry from its questions.</summary>
+    private static void CheckEntrySubjects(List<FaqEntry> entries, List<FaqSubject> subjects, Dictionary<string, EntryLocation> locations, string subjectsPath, List<FaqDiagnostic> diagnostics)
+    {
+        foreach (var entry in entries)
+        {
+            foreach (var subject in entry.Subjects.Where(id => !subjects.Any(s => string.Equals(s.Id, id, StringComparison.Ordinal))))
+            {
+                var location = locations.GetValueOrDefault(entry.Id);
+                diagnostics.Add(new FaqDiagnostic(location?.File ?? entry.Origin ?? subjectsPath, location?.LineOf("subjects") ?? 0, DiagnosticSeverity.Error,
+                    $"subject '{subject}' is not listed in {SubjectsFile}"));
+            }
+        }
     }
 
     /// <summary>The examples, each once; one that is also an entry's phrasing contradicts it and is reported as an error.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace CcsviBot.Core.Faq;
 
-/// <summary>Reads one JSON Lines entry: <c>{id, question, alternates, answer, sources, related, tags}</c>.</summary>
+/// <summary>Reads one JSON Lines entry: <c>{id, question, alternates, answer, sources, related, tags, subjects}</c>.</summary>
 internal static class JsonLinesEntryReader
 {
     public static FaqEntry? Read(string file, int line, string json, List<FaqDiagnostic> diagnostics)
@@ -45,6 +45,7 @@ internal static class JsonLinesEntryReader
                 Sources = sources,
                 Related = Strings(root, "related"),
                 Tags = Strings(root, "tags"),
+                Subjects = Strings(root, "subjects"),
                 Reviewed = String(root, "reviewed") is { } reviewed && DateOnly.TryParseExact(reviewed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
                 Origin = $"{file}:{line}",
             };

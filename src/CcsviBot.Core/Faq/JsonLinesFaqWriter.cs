@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace CcsviBot.Core.Faq;
 
 /// <summary>
-/// Writes entries as JSON Lines, one <c>{id, question, alternates, answer, sources, related, tags, reviewed}</c> object per
+/// Writes entries as JSON Lines, one <c>{id, question, alternates, answer, sources, related, tags, reviewed, subjects}</c> object per
 /// line — the shape <see cref="FaqLoader"/> loads from <c>.jsonl</c> files.
 /// </summary>
 public static class JsonLinesFaqWriter
@@ -30,7 +30,8 @@ public static class JsonLinesFaqWriter
                 entry.Sources.Select(s => new JsonSource(s.Title, s.Publisher, s.Year, s.Url)).ToList(),
                 entry.Related,
                 entry.Tags,
-                entry.Reviewed?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                entry.Reviewed?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                entry.Subjects.Count > 0 ? entry.Subjects : null);
             writer.Write(JsonSerializer.Serialize(line, Options));
             writer.Write('\n');
         }
@@ -44,7 +45,8 @@ public static class JsonLinesFaqWriter
         IReadOnlyList<JsonSource> Sources,
         IReadOnlyList<string> Related,
         IReadOnlyList<string> Tags,
-        string? Reviewed);
+        string? Reviewed,
+        IReadOnlyList<string>? Subjects);
 
     private sealed record JsonSource(string Title, string? Publisher, int? Year, string? Url);
 }

@@ -120,6 +120,7 @@ internal static class MarkdownEntryReader
             Sources = sources,
             Related = related.Select(r => r.Value.Trim()).Where(r => r.Length > 0).ToList(),
             Tags = Yaml.ScalarList(root, "tags").Select(t => t.Value.Trim()).Where(t => t.Length > 0).ToList(),
+            Subjects = Yaml.ScalarList(root, "subjects").Select(s => s.Value.Trim()).Where(s => s.Length > 0).ToList(),
             Reviewed = reviewed,
             Origin = file,
         };

@@ -115,6 +115,46 @@ internal static class SupportFileReader
         return groups;
     }
 
+    /// <summary><c>subjects: [{id, about, names: [..], not: [..]}]</c>; the first is the FAQ's main subject.</summary>
+    public static List<FaqSubject> ReadSubjects(string file, string? text, List<FaqDiagnostic> diagnostics)
+    {
+        var subjects = new List<FaqSubject>();
+        var root = Parse(file, text, diagnostics);
+        if (root is null)
+        {
+            return subjects;
+        }
+
+        if (Yaml.Child(root, "subjects") is not YamlSequenceNode list)
+        {
+            diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(root), DiagnosticSeverity.Error, "expected a 'subjects:' list"));
+            return subjects;
+        }
+
+        foreach (var item in list)
+        {
+            var line = Yaml.LineOf(item);
+            var id = item is YamlMappingNode map ? Yaml.Scalar(map, "id")?.Trim() : null;
+            var names = item is YamlMappingNode withNames ? Yaml.ScalarList(withNames, "names").Select(n => n.Value.Trim()).Where(n => n.Length > 0).ToList() : [];
+            if (item is not YamlMappingNode subject || string.IsNullOrEmpty(id) || names.Count == 0)
+            {
+                diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Error, "a subject needs an id and at least one name"));
+                continue;
+            }
+
+            if (subjects.Any(s => string.Equals(s.Id, id, StringComparison.Ordinal)))
+            {
+                diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Error, $"subject '{id}' is listed twice"));
+                continue;
+            }
+
+            var notNames = Yaml.ScalarList(subject, "not").Select(n => n.Value.Trim()).Where(n => n.Length > 0).ToList();
+            subjects.Add(new FaqSubject(id, Yaml.Scalar(subject, "about")?.Trim() ?? id, names, notNames));
+        }
+
+        return subjects;
+    }
+
     private static YamlMappingNode? Parse(string file, string? text, List<FaqDiagnostic> diagnostics)
     {
         if (text is null)

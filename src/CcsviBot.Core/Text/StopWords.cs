@@ -20,6 +20,9 @@ public static class StopWords
         "these", "they", "thing", "things", "think", "this", "those", "through", "to", "too", "u", "ur", "us", "very", "want", "was",
         "wasnt", "we", "were", "what", "whats", "whether", "which", "while", "whom", "whos", "will", "with", "wonder", "wondering", "would",
         "wouldnt", "yes", "you", "your", "youre", "yours",
+        // Intensifiers and discourse words: "does it truly help", "why exactly" ask what "does it help" and "why" ask.
+        "anyway", "anyways", "basically", "certainly", "definitely", "even", "ever", "exactly", "genuinely", "honestly", "kindly",
+        "literally", "merely", "perhaps", "maybe", "seriously", "simply", "truly", "anybody", "somebody", "everyone", "folks", "guys",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool Contains(string word) => Words.Contains(word);

@@ -1,0 +1,121 @@
+using CcsviBot.Core.Faq;
+using CcsviBot.Core.Text;
+
+namespace CcsviBot.Core.Answering;
+
+/// <summary>
+/// Tells which of the FAQ's subjects a question names: "is ms hereditary" names MS, "is ccsvi inherited" CCSVI, "what
+/// causes gout" another condition. A question is matched by meaning only within the subjects it names, so words shared
+/// across subjects ("hereditary", "causes") never carry an answer from one subject to another. Names are matched on
+/// <see cref="FaqAnalyzer"/> stems, longest first, with their synonym groups ("multiple sclerosis" names MS as "ms"
+/// does); a longer name of another subject wins ("varicose veins" is another condition, although "veins" names CCSVI),
+/// and a not-name ("ms society") names nothing. Immutable and thread-safe.
+/// </summary>
+internal sealed class SubjectReader
+{
+    private readonly Dictionary<string, List<(string[] Stems, string? Subject)>> namesByFirstStem = new(StringComparer.Ordinal);
+    private readonly FaqAnalyzer analyzer;
+
+    public SubjectReader(IReadOnlyList<FaqSubject> subjects, SynonymMap synonyms, FaqAnalyzer analyzer)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        ArgumentNullException.ThrowIfNull(synonyms);
+        this.analyzer = analyzer ?? throw new ArgumentNullException(nameof(analyzer));
+        foreach (var subject in subjects)
+        {
+            foreach (var name in subject.Names)
+            {
+                Add(name, subject.Id, synonyms);
+            }
+
+            foreach (var notName in subject.NotNames)
+            {
+                Add(notName, null, synonyms);
+            }
+        }
+
+        foreach (var names in namesByFirstStem.Values)
+        {
+            // Longest first; at equal length a not-name wins, so that it can veto a name it contains.
+            names.Sort((a, b) => a.Stems.Length != b.Stems.Length ? b.Stems.Length.CompareTo(a.Stems.Length) : (a.Subject is null ? 0 : 1).CompareTo(b.Subject is null ? 0 : 1));
+        }
+    }
+
+    public bool IsEmpty => namesByFirstStem.Count == 0;
+
+    /// <summary>The ids of the subjects <paramref name="words"/> (in <see cref="TextNormalizer"/> normal form) name.</summary>
+    public IReadOnlySet<string> Named(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        if (IsEmpty || words.Count == 0)
+        {
+            return named;
+        }
+
+        var stems = words.Select(analyzer.Stem).ToArray();
+        for (var i = 0; i < stems.Length;)
+        {
+            var match = Longest(stems, i);
+            if (match is null)
+            {
+                i++;
+                continue;
+            }
+
+            if (match.Value.Subject is { } subject)
+            {
+                named.Add(subject);
+            }
+
+            i += match.Value.Stems.Length;
+        }
+
+        return named;
+    }
+
+    private (string[] Stems, string? Subject)? Longest(string[] stems, int start)
+    {
+        if (!namesByFirstStem.TryGetValue(stems[start], out var candidates))
+        {
+            return null;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (start + candidate.Stems.Length <= stems.Length && candidate.Stems.AsSpan().SequenceEqual(stems.AsSpan(start, candidate.Stems.Length)))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private void Add(string name, string? subject, SynonymMap synonyms)
+    {
+        var words = TextNormalizer.Words(name);
+        if (words.Length == 0)
+        {
+            return;
+        }
+
+        // A name in a synonym group brings its group: the FAQ already says "multiple sclerosis" means "ms".
+        var (span, group) = synonyms.MatchAt(words, 0);
+        var forms = span == words.Length ? group.Prepend(string.Join(' ', words)) : [string.Join(' ', words)];
+        foreach (var form in forms.Distinct(StringComparer.Ordinal))
+        {
+            var stems = form.Split(' ').Select(analyzer.Stem).ToArray();
+            if (!namesByFirstStem.TryGetValue(stems[0], out var names))
+            {
+                names = [];
+                namesByFirstStem[stems[0]] = names;
+            }
+
+            if (!names.Any(n => n.Stems.AsSpan().SequenceEqual(stems)))
+            {
+                names.Add((stems, subject));
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+
+namespace CcsviBot.Core.Text;
+
+/// <summary>
+/// What of a visitor's message is the question: without markup ("&lt;b&gt;", "&lt;script&gt;…&lt;/script&gt;"), web
+/// addresses, the numbering of a copied list ("Q3:", "11.") and an editor's aside after the question mark
+/// ("What is CCSVI? (show the kinds of blockage)"). Left in, their words read as topics the FAQ does not know and
+/// lower the confidence of a question it answers. Only the answering reads the cleaned text; the safety screen reads
+/// everything the person wrote.
+/// </summary>
+public static partial class MessageCleaner
+{
+    public static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            var cleaned = ScriptOrStyle().Replace(text, " ");
+            cleaned = Tag().Replace(cleaned, " ");
+            cleaned = WebAddress().Replace(cleaned, " ");
+            cleaned = ListNumber().Replace(cleaned, string.Empty);
+            cleaned = AsideAfterQuestion().Replace(cleaned, "?");
+            return cleaned.Trim();
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Cleaning only helps; a message too odd to clean in time is answered as written.
+            return text;
+        }
+    }
+
+    // Bounded so that a hostile message cannot make the expressions backtrack for long.
+    [GeneratedRegex(@"<(script|style)\b[^>]{0,200}>.{0,2000}?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex ScriptOrStyle();
+
+    // A tag starts with a letter or "/" after "<": "<3" and "a < b" are words, not markup.
+    [GeneratedRegex(@"</?[a-zA-Z][^<>]{0,200}>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>""]{1,2000}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex WebAddress();
+
+    // "Q:", "Q3:", "Q1.", "3.", "11)", "- ", "• " at the start: a copied FAQ heading's numbering.
+    [GeneratedRegex(@"^\s*(?:Q\s?\d{0,3}\s?[:.)]|\d{1,3}\s?[.):]|[-*•])(?=\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex ListNumber();
+
+    [GeneratedRegex(@"\?\s*\([^()]{0,300}\)\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex AsideAfterQuestion();
+}

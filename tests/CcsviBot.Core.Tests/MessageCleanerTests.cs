@@ -1,0 +1,34 @@
+using CcsviBot.Core.Text;
+
+namespace CcsviBot.Core.Tests;
+
+public class MessageCleanerTests
+{
+    [Theory]
+    [InlineData("<script>alert(1)</script> tell me about ccsvi", "tell me about ccsvi")]
+    [InlineData("<p>What is <b>CCSVI</b>?</p>", "What is  CCSVI ?")]
+    [InlineData("see https://example.org/a?b=c and www.example.com/x now", "see   and   now")]
+    [InlineData("Q: What do I do?", "What do I do?")]
+    [InlineData("Q1: What are the aims?", "What are the aims?")]
+    [InlineData("11. What are the two schools of thought? (stent, no stent)", "What are the two schools of thought?")]
+    [InlineData("- is it safe", "is it safe")]
+    public void Markup_addresses_numbering_and_a_closing_aside_go(string text, string expected) =>
+        Assert.Equal(expected, MessageCleaner.Clean(text));
+
+    [Theory]
+    [InlineData("i <3 my nurse, is ccsvi real")]
+    [InlineData("is 3.5 the right number")]
+    [InlineData("does a < b matter")]
+    [InlineData("What is CCSVI (chronic cerebrospinal venous insufficiency) exactly?")]
+    [InlineData("10 tablets a day, is that normal")]
+    public void Words_that_only_look_like_markup_or_numbering_stay(string text) =>
+        Assert.Equal(text, MessageCleaner.Clean(text));
+
+    [Fact]
+    public void Hostile_markup_is_cleaned_without_a_long_search()
+    {
+        var hostile = string.Concat(Enumerable.Repeat("<a <b <c ", 2_000)) + "what is ccsvi";
+
+        Assert.EndsWith("what is ccsvi", MessageCleaner.Clean(hostile), StringComparison.Ordinal);
+    }
+}

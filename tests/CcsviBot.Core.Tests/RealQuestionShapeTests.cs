@@ -1,0 +1,91 @@
+using CcsviBot.Core.Answering;
+using CcsviBot.Core.Faq;
+
+namespace CcsviBot.Core.Tests;
+
+/// <summary>
+/// How the real FAQ treats questions as people write them (issue #14): about another subject, wrapped in markup or list
+/// numbering, or inside a long post. The figures over many real questions are in faq/eval/real-questions.tsv.
+/// </summary>
+public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) : IClassFixture<RealQuestionShapeTests.RealFaq>
+{
+    private IAnswerEngine Engine => faq.KnowledgeBase.Engine;
+
+    [Theory]
+    [InlineData("is ms hereditary")]
+    [InlineData("is multiple sclerosis genetic")]
+    [InlineData("what causes gout")]
+    [InlineData("Who is most at risk for varicose veins?")]
+    [InlineData("what is parkinsons disease")]
+    public void A_question_about_another_subject_is_never_answered_with_an_entry_about_CCSVI(string question)
+    {
+        var reply = Engine.Ask(question);
+
+        Assert.True(reply.Kind != ReplyKind.Answer || reply.Entry!.Subjects.Count > 0, $"{question} → {reply.Entry?.Id}");
+        Assert.All(reply.Candidates, c => Assert.NotEmpty(c.Subjects));
+    }
+
+    [Fact]
+    public void A_question_about_another_condition_only_is_declined() =>
+        Assert.Equal(ReplyKind.None, Engine.Ask("what causes gout").Kind);
+
+    [Fact]
+    public void A_question_naming_CCSVI_and_MS_can_be_answered_about_CCSVI()
+    {
+        var reply = Engine.Ask("is ccsvi inherited in families with ms");
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal("ccsvi-inherited", reply.Entry!.Id);
+    }
+
+    [Fact]
+    public void An_organisation_named_after_MS_does_not_make_the_question_one_about_MS() =>
+        Assert.Equal("ms-society-position", Engine.Ask("what does the ms society say").Entry?.Id);
+
+    [Theory]
+    [InlineData("<script>alert(1)</script> tell me about ccsvi", "tell me about ccsvi")]
+    [InlineData("<b>what causes ccsvi</b> https://example.org/ccsvi?id=1", "what causes ccsvi")]
+    [InlineData("3. What causes CCSVI?", "What causes CCSVI?")]
+    [InlineData("Q3: What causes CCSVI?", "What causes CCSVI?")]
+    [InlineData("What is CCSVI? (show the different kinds of blockage)", "What is CCSVI?")]
+    public void Markup_addresses_numbering_and_asides_do_not_change_the_reply(string messy, string clean)
+    {
+        var expected = Engine.Ask(clean);
+        var reply = Engine.Ask(messy);
+
+        Assert.Equal(ReplyKind.Answer, expected.Kind);
+        Assert.Equal(expected.Kind, reply.Kind);
+        Assert.Equal(expected.Entry, reply.Entry);
+    }
+
+    [Fact]
+    public void A_long_post_is_answered_from_its_question_and_offers_its_other_question()
+    {
+        const string post = "Hi all, I was diagnosed with RRMS in 2012 and have been reading forums for months, and my husband thinks I should "
+            + "travel abroad for the procedure because our neurologist will not discuss it. How long does the effect of the liberation "
+            + "procedure last? Also, is CCSVI inherited? Thanks for any help.";
+
+        var reply = Engine.Ask(post);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        var asked = new[] { "ccsvi-inherited", "restenosis", "treatment-effectiveness" };
+        Assert.Contains(reply.Entry!.Id, asked);
+        Assert.Contains(reply.Suggestions, s => asked.Contains(s.Id) && s != reply.Entry);
+    }
+
+    [Fact]
+    public void A_question_cut_from_a_post_that_names_no_subject_is_not_answered_alone()
+    {
+        const string post = "What would I do with the information? Is it worth spending the money ($2350 plus airfare, hotel, and food)? "
+            + "Is it worth someone having to come with me?";
+
+        Assert.NotEqual(ReplyKind.Answer, Engine.Ask(post).Kind);
+    }
+
+    public sealed class RealFaq : IDisposable
+    {
+        public KnowledgeBase KnowledgeBase { get; } = KnowledgeBaseFactory.Default.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, new AnsweringOptions(), 1);
+
+        public void Dispose() => KnowledgeBase.Dispose();
+    }
+}
