@@ -4,7 +4,7 @@ using CcsviBot.Core.Evaluation;
 
 namespace CcsviBot.Cli.Commands;
 
-/// <summary><c>eval --questions FILE.tsv [--faq PATH] [--json]</c>: the quality figures and the misses; exit 1 below the floors.</summary>
+/// <summary><c>eval --questions FILE.tsv [--split PART] [--faq PATH] [--json]</c>: the quality figures and the misses; exit 1 below the floors.</summary>
 internal static class EvalCommand
 {
     public sealed record MissJson(int Line, string Question, string Expected, string Got, double Confidence);
@@ -13,9 +13,10 @@ internal static class EvalCommand
     {
         var questions = new Option<string>("--questions") { Description = "Evaluation file: header 'question<TAB>expected', expected = id, ids joined by '|', none or urgent." };
         var safety = new Option<string>("--safety") { Description = "Safety evaluation file (faq/eval/urgent.tsv): message<TAB>emergency|crisis|info<TAB>category<TAB>writer." };
+        var split = new Option<string>("--split") { Description = "Only the lines whose 'split' column is this (faq/eval/real-questions.tsv: tune or report)." };
         var faq = CliSettings.FaqOption();
         var json = CliSettings.JsonOption();
-        var command = new Command("eval", "Evaluate the bot on a question set (--questions) or the safety screen on labelled messages (--safety), and list the misses.") { questions, safety, faq, json };
+        var command = new Command("eval", "Evaluate the bot on a question set (--questions) or the safety screen on labelled messages (--safety), and list the misses.") { questions, split, safety, faq, json };
         command.SetAction(parsed =>
         {
             var settings = CliSettings.Load(console);
@@ -25,7 +26,7 @@ internal static class EvalCommand
             }
 
             var file = ExistingFile(console, parsed.GetValue(questions) ?? throw new CliUsageException("eval needs --questions FILE or --safety FILE"));
-            var (cases, error) = EvaluationSet.Parse(File.ReadLines(file));
+            var (cases, error) = EvaluationSet.Parse(File.ReadLines(file), parsed.GetValue(split));
             if (error is not null)
             {
                 throw new CliUsageException($"{file}: {error}");

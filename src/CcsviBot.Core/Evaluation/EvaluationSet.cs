@@ -2,7 +2,8 @@ namespace CcsviBot.Core.Evaluation;
 
 /// <summary>
 /// Reads <c>questions.tsv</c> or <c>real-questions.tsv</c>: a header starting <c>question&lt;TAB&gt;expected</c>, then one
-/// case per line; further columns (a source URL, a split) are ignored here.
+/// case per line; further columns (a source URL, a split) are the reader's, except that a <c>split</c> column named in
+/// the header can select one part (real-questions.tsv: <c>tune</c>, which may be tuned on, or <c>report</c>, which is only reported).
 /// </summary>
 public static class EvaluationSet
 {
@@ -10,10 +11,11 @@ public static class EvaluationSet
     public const string Urgent = "urgent";
 
     /// <summary>The cases, or an error message naming the line.</summary>
-    public static (IReadOnlyList<EvaluationCase> Cases, string? Error) Parse(IEnumerable<string> lines)
+    public static (IReadOnlyList<EvaluationCase> Cases, string? Error) Parse(IEnumerable<string> lines, string? split = null)
     {
         var cases = new List<EvaluationCase>();
         var lineNumber = 0;
+        var splitColumn = -1;
         foreach (var raw in lines)
         {
             lineNumber++;
@@ -23,6 +25,12 @@ public static class EvaluationSet
                 if (!line.StartsWith("question\texpected", StringComparison.OrdinalIgnoreCase))
                 {
                     return ([], "line 1: expected the header 'question<TAB>expected'");
+                }
+
+                splitColumn = Array.FindIndex(line.Split('\t'), c => string.Equals(c.Trim(), "split", StringComparison.OrdinalIgnoreCase));
+                if (split is not null && splitColumn < 0)
+                {
+                    return ([], "line 1: no 'split' column to select a part by");
                 }
 
                 continue;
@@ -38,6 +46,11 @@ public static class EvaluationSet
             if (fields.Length < 2 || fields[0].Trim().Length == 0 || fields[1].Trim().Length == 0)
             {
                 return ([], $"line {lineNumber}: expected 'question<TAB>expected'");
+            }
+
+            if (split is not null && (fields.Length <= splitColumn || !string.Equals(fields[splitColumn].Trim(), split, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
             }
 
             var question = fields[0].Trim();
