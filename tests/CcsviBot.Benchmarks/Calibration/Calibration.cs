@@ -304,7 +304,9 @@ internal static partial class Calibration
     {
         var outcomes = measured.Select((r, i) => (Row: r, Outcome: Decide(r, setting, confidences[i], thresholds))).ToList();
         var inScope = outcomes.Where(o => o.Row.InScope).ToList();
-        var outOfScope = outcomes.Where(o => !o.Row.InScope).ToList();
+        // An out-of-scope line the safety screen takes for urgent never reaches the model, whatever its thresholds: counted
+        // here, it made the "none" floor unreachable (the screen's false urgent lines are counted on their own, above).
+        var outOfScope = outcomes.Where(o => !o.Row.InScope && o.Outcome != Outcome.Urgent).ToList();
         var devNone = outOfScope.Where(o => o.Row.Source == Source.Dev).ToList();
         static double Share(List<(Row Row, Outcome Outcome)> items, Outcome outcome) => items.Count == 0 ? 1 : items.Count(o => o.Outcome == outcome) / (double)items.Count;
         return new Figures(inScope.Count, Share(inScope, Outcome.Right), Share(inScope, Outcome.Wrong), Share(inScope, Outcome.Clarify),
