@@ -163,7 +163,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         var named = NamedSubjects(words);
         if (!IsOnSubject(top.Entry, named))
         {
-            return None(EngineMessages.NoAnswer);
+            return OfferOnSubject(query, ranked, named);
         }
 
         if (confidence >= options.AnswerThreshold)
@@ -173,8 +173,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
         if (confidence >= options.ClarifyThreshold)
         {
-            var candidates = ranked.Take(MaxCandidates).Where(m => m.Score >= top.Score * ClarifyCandidateRatio && IsOnSubject(m.Entry, named)).Select(m => m.Entry).ToList();
-            return new Reply { Kind = ReplyKind.Clarify, Confidence = confidence, Candidates = candidates, Message = EngineMessages.Clarify, Disclaimer = content.Disclaimer };
+            return Clarify(ranked.Take(MaxCandidates).Where(m => m.Score >= top.Score * ClarifyCandidateRatio && IsOnSubject(m.Entry, named)).Select(m => m.Entry).ToList(), confidence);
         }
 
         return None(EngineMessages.NoAnswer) with { Confidence = confidence };
@@ -235,6 +234,26 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     /// </summary>
     private bool IsOnSubject(FaqEntry entry, IReadOnlySet<string> named) =>
         named.Count == 0 || (entry.Subjects.Count == 0 ? named.Contains(mainSubject!) : entry.Subjects.Any(named.Contains));
+
+    /// <summary>
+    /// When the best candidate is about another subject than the question names ("ms" alone ranks "Does CCSVI cause
+    /// MS?" first), the best ones about the named subject are offered, never given: their confidence was calibrated on
+    /// rankings with the others in, and with the others taken out a lone entry looks certain.
+    /// </summary>
+    private Reply OfferOnSubject(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked, IReadOnlySet<string> named)
+    {
+        var onSubject = ranked.Where(m => IsOnSubject(m.Entry, named)).ToList();
+        var confidence = onSubject.Count == 0 ? 0 : ConfidenceModel.Confidence(query, onSubject, scope.Lift(query));
+        if (confidence < options.ClarifyThreshold)
+        {
+            return None(EngineMessages.NoAnswer) with { Confidence = confidence };
+        }
+
+        return Clarify(onSubject.Take(MaxCandidates).Where(m => m.Score >= onSubject[0].Score * ClarifyCandidateRatio).Select(m => m.Entry).ToList(), confidence);
+    }
+
+    private Reply Clarify(IReadOnlyList<FaqEntry> candidates, double confidence) =>
+        new() { Kind = ReplyKind.Clarify, Confidence = confidence, Candidates = candidates, Message = EngineMessages.Clarify, Disclaimer = content.Disclaimer };
 
     /// <summary>The words without small-talk words around them: "hi, what is ccsvi? thanks" is the question "what is ccsvi".</summary>
     private ArraySegment<string> WithoutGreetings(string[] words)

@@ -24,11 +24,12 @@ public sealed class InsightsFlowTests
     public async Task Small_talk_and_an_unrelated_question_after_a_clarification_suggest_nothing_and_a_picked_choice_does()
     {
         await using var host = await MaintenanceHost.StartAsync();
-        // The conversation from issue #17: "ms" is clarified, then small talk and an unrelated answered question.
-        var unrelated = await ConversationAsync(host, TestChannel.Message("ms"), TestChannel.Message("hello"), TestChannel.Message("thanks"), TestChannel.Message("who made you"));
+        // The conversation from issue #17: a vague question is clarified ("ms" was, until it was answered with "What is
+        // MS?"), then small talk and an unrelated answered question.
+        var unrelated = await ConversationAsync(host, TestChannel.Message("ms and veins"), TestChannel.Message("hello"), TestChannel.Message("thanks"), TestChannel.Message("who made you"));
         var pick = TestChannel.Message(string.Empty);
         pick.Value = ActionValues.PickEntry("what-is-ms");
-        await ConversationAsync(host, TestChannel.Message("ms"), pick);
+        await ConversationAsync(host, TestChannel.Message("ms and veins"), pick);
         var (html, suggestions) = await ReportAsync(host, turns: 6);
         Assert.StartsWith("Suggested alternates (1)", suggestions, StringComparison.Ordinal);
         Assert.Contains("<code>what-is-ms</code>", suggestions, StringComparison.Ordinal);
