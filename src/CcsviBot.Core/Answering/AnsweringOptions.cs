@@ -18,7 +18,7 @@ public sealed class AnsweringOptions
     public double UrgentThreshold { get; set; } = 0.07;
 
     /// <summary>The probability of danger (urgent or informational) at or above which a reply carries the safety note.</summary>
-    public double SafetyNoteThreshold { get; set; } = 0.111;
+    public double SafetyNoteThreshold { get; set; } = 0.109;
 
     /// <summary>Longer messages get a polite limit reply instead of a search (the safety screen still runs).</summary>
     public int MaxQuestionLength { get; set; } = 2000;
