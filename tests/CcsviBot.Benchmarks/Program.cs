@@ -22,6 +22,12 @@ if (args.Length is 1 or 2 && args[0] == "calibrate-safety")
     return SafetyCalibration.Run(showMisses: args.Length == 2 && args[1] == "--misses");
 }
 
+// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- safety-explain TEXT [WRITER] (why the safety screen reads TEXT so; trained without WRITER)
+if (args.Length is 2 or 3 && args[0] == "safety-explain")
+{
+    return SafetyExplain.Run(args[1], args.Length == 3 ? args[2] : null);
+}
+
 if (args.Length == 3 && args[0] == "features")
 {
     return FeatureDump.Run(args[1], args[2]);

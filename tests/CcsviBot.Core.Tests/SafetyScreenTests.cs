@@ -128,6 +128,29 @@ public sealed class SafetyScreenTests : IClassFixture<SafetyScreenTests.RealKnow
         Assert.Null(reply.SafetyNote);
     }
 
+    // Real visitors' out-of-scope questions are often FAQ headings worded as conditions ("What do I do if I am not
+    // selected?"): a condition is not a report of something happening now. None of these is a training line.
+    [Theory]
+    [InlineData("What do I do if my study visit is moved to another hospital?")]
+    [InlineData("Who do I call if my blue badge renewal is late?")]
+    [InlineData("What happens if I miss the deadline for the trial application?")]
+    [InlineData("lorem ipsum dolor sit amet")]
+    public void Conditional_questions_about_everyday_matters_do_not_get_the_urgent_reply(string message)
+    {
+        Assert.NotEqual(ReplyKind.Urgent, Engine.Ask(message).Kind);
+    }
+
+    [Fact]
+    public void Abbreviations_do_not_cut_a_long_post_into_fragments_but_its_urgent_sentence_still_counts()
+    {
+        const string Post = "The trials in the U.S. and the U.K. enrolled about 1.5 thousand people between them, with sites in Canada, "
+            + "Italy and Poland as well. Why did the U.K. results take so long to publish when the U.S. ones came out within a "
+            + "year of the last patient being treated?";
+
+        Assert.NotEqual(ReplyKind.Urgent, Engine.Ask(Post).Kind);
+        Assert.Equal(ReplyKind.Urgent, Engine.Ask(Post + " Anyway. An hour ago I swallowed forty of my sleeping tablets with vodka.").Kind);
+    }
+
     [Fact]
     public void The_numbers_are_written_once_and_filled_into_every_safety_text()
     {

@@ -35,7 +35,6 @@ internal sealed class SafetyScreen
     // such as "What do I do if I am not selected?" read as urgent. On the held-out writers, 0.3 kept recall (99.7%) and
     // cut false urgent on informational lines (10.6% to 9.0% near the chosen threshold); 0.5 lost more recall.
     private const double NoDangerNamedThreshold = 0.3;
-    private static readonly char[] SentenceEnds = ['.', '!', '?', ';', '\n', '\r', '\u2026'];
 
     private readonly (SafetyRule Rule, string[][] Phrases)[] compiled;
     private readonly SituationClassifier classifier;
@@ -156,13 +155,13 @@ internal sealed class SafetyScreen
             return best;
         }
 
-        var sentences = text.Split(SentenceEnds, MaxSentences + 1, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (sentences.Length < 2)
+        var sentences = Sentences(text);
+        if (sentences.Count < 2)
         {
             return best;
         }
 
-        foreach (var sentence in sentences.Take(MaxSentences))
+        foreach (var sentence in sentences)
         {
             var scores = classifier.Score(TextNormalizer.Words(sentence));
             if (scores.Urgent >= SentenceUrgentFloor && scores.Urgent > best.Urgent)
@@ -173,4 +172,44 @@ internal sealed class SafetyScreen
 
         return best;
     }
+
+    /// <summary>
+    /// The first <see cref="MaxSentences"/> sentences of a text. A full stop ends a sentence only before a space or the
+    /// end of the text, and not after a single letter (an initial or an abbreviation: "U.S.", "U.K.", "e.g."), so
+    /// "the U.S., the U.K." and "1.5 mg" stay whole. Splitting at every stop read a real visitor's question about
+    /// trials in "the U.S., the U.K." as a crisis, by the two words ", the U" alone: a fragment of a few common words
+    /// carries no situation, and on its own the screen's reading of it is noise.
+    /// </summary>
+    private static List<string> Sentences(string text)
+    {
+        var sentences = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= text.Length && sentences.Count < MaxSentences; i++)
+        {
+            if (i < text.Length && !EndsSentence(text, i))
+            {
+                continue;
+            }
+
+            var sentence = text.AsSpan(start, i - start).Trim();
+            if (!sentence.IsEmpty)
+            {
+                sentences.Add(sentence.ToString());
+            }
+
+            start = i + 1;
+        }
+
+        return sentences;
+    }
+
+    private static bool EndsSentence(string text, int i) => text[i] switch
+    {
+        '!' or '?' or ';' or '\n' or '\r' or '\u2026' => true,
+        '.' => (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])) && !AfterSingleLetter(text, i),
+        _ => false,
+    };
+
+    private static bool AfterSingleLetter(string text, int stop) =>
+        stop >= 1 && char.IsLetter(text[stop - 1]) && (stop == 1 || !char.IsLetterOrDigit(text[stop - 2]));
 }

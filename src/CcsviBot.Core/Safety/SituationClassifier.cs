@@ -135,6 +135,22 @@ internal sealed class SituationClassifier
         return new SituationScores(probabilities[0], probabilities[1], probabilities[2], probabilities[3]) { NamesDanger = reader.NamesDanger(features) };
     }
 
+    /// <summary>
+    /// Why a text scored as it did: each feature of it the model knows, with its weight per class (emergency, crisis,
+    /// info, ordinary) already scaled as <see cref="Score"/> scales it, most urgent-leaning first. For maintainers
+    /// reading a false alarm or a miss; not used to decide.
+    /// </summary>
+    public IReadOnlyList<(string Feature, double[] Weights)> Explain(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var known = reader.Features(words).Where(featureIndex.ContainsKey).ToList();
+        var scale = known.Count == 0 ? 0 : 1 / Math.Sqrt(known.Count);
+        return known
+            .Select(f => (Feature: f, Weights: Enumerable.Range(0, Classes).Select(k => weights[(featureIndex[f] * Classes) + k] * scale).ToArray()))
+            .OrderByDescending(f => Math.Max(f.Weights[0], f.Weights[1]) - Math.Max(f.Weights[2], f.Weights[3]))
+            .ToList();
+    }
+
     private static void Probabilities(int[] row, double scale, double[] weights, double[] biases, Span<double> probabilities)
     {
         var max = double.NegativeInfinity;

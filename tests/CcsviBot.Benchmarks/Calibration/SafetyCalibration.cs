@@ -101,6 +101,14 @@ internal static class SafetyCalibration
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {s.Scores.Urgent:0.000} {s.Example.Category} [{s.Example.Writer}] {s.Example.Text}"));
             }
+
+            // Ordinary lines are what real visitors mostly send (FAQ headings, "what do I do if…"): an urgent reply there
+            // is the costliest false alarm, so the ones the chosen threshold would send it are listed too.
+            Console.WriteLine("ordinary lines urgent at the chosen threshold:");
+            foreach (var s in ordinary.Where(s => Urgent(s, urgentThreshold)).OrderByDescending(s => s.Scores.Urgent).Take(40))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {s.Scores.Urgent:0.000} {s.Example.Category} [{s.Example.Writer}] {s.Example.Text}"));
+            }
         }
 
         Console.WriteLine("Paste the thresholds into AnsweringOptions and appsettings.json (Answering:UrgentThreshold, Answering:SafetyNoteThreshold).");
