@@ -30,10 +30,9 @@ public static class ScalingExtensions
         services.AddSingleton<IConnectionMultiplexer>(provider =>
         {
             var redis = ConfigurationOptions.Parse(provider.GetRequiredService<IOptions<RedisOptions>>().Value.ConnectionString!);
-            // Start even while Redis is down (Direct Line answers 503, the rest of the bot answers), and fail a command at
-            // once while disconnected instead of queueing it: the client is told to retry, nothing waits in memory.
+            // Start even while Redis is down (Direct Line answers 503, the rest of the bot answers). While (re)connecting,
+            // a command waits in the backlog up to the timeout, so a blip costs a pause rather than an error.
             redis.AbortOnConnectFail = false;
-            redis.BacklogPolicy = BacklogPolicy.FailFast;
             redis.ConnectTimeout = RedisTimeoutMilliseconds;
             redis.AsyncTimeout = RedisTimeoutMilliseconds;
             redis.SyncTimeout = RedisTimeoutMilliseconds;
