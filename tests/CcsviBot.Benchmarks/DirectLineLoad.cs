@@ -54,11 +54,11 @@ internal static class DirectLineLoad
             return single.Failed ? 1 : 0;
         }
 
-        var (shared, bytesPerConversation, sampleBytes) = await MeasureTwoInstancesAsync(dll, redis, Option("--root") ?? RepositoryPaths.Root, seconds, connections);
+        var (shared, bytesPerConversation, sample) = await MeasureTwoInstancesAsync(dll, redis, Option("--root") ?? RepositoryPaths.Root, seconds, connections);
         Console.WriteLine($"Two instances sharing Redis at {redis}, {connections / 2} connections on each (each conversation started on one, posting to the other):");
         shared.Print(connections);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Redis memory per conversation: {bytesPerConversation:N0} bytes (INFO memory growth / live conversations); MEMORY USAGE of one conversation's keys: {sampleBytes:N0} bytes"));
+            $"Redis memory per conversation: {bytesPerConversation:N0} bytes (INFO memory growth / live conversations); MEMORY USAGE of one conversation's keys: {sample.Bytes:N0} bytes for {sample.Activities} kept activities, {(sample.Activities == 0 ? 0 : sample.Bytes / sample.Activities):N0} bytes each"));
         return single.Failed || shared.Failed ? 1 : 0;
     }
 
@@ -80,7 +80,7 @@ internal static class DirectLineLoad
     }
 
     /// <summary>Two hosts on one Redis (a key prefix of this run's own, removed afterwards), half the connections on each.</summary>
-    private static async Task<(LoadResult Result, double BytesPerConversation, long SampleBytes)> MeasureTwoInstancesAsync(string dll, string redis, string root, double seconds, int connections)
+    private static async Task<(LoadResult Result, double BytesPerConversation, (long Bytes, long Activities) Sample)> MeasureTwoInstancesAsync(string dll, string redis, string root, double seconds, int connections)
     {
         var prefix = "load-" + Guid.NewGuid().ToString("N")[..8];
         string[] settings = [$"--Redis:ConnectionString={redis}", $"--Redis:KeyPrefix={prefix}",
@@ -106,8 +106,10 @@ internal static class DirectLineLoad
             var after = UsedMemory(await server.InfoAsync("memory"));
             var sample = (await database.SortedSetRangeByRankAsync($"{{{prefix}}}:dl:live", 0, 0)).FirstOrDefault();
             long sampleBytes = 0;
+            long sampleActivities = 0;
             if (!sample.IsNull)
             {
+                sampleActivities = await database.ListLengthAsync($"{{{prefix}}}:dl:log:{sample}");
                 foreach (var key in new[] { $"{{{prefix}}}:dl:conv:{sample}", $"{{{prefix}}}:dl:log:{sample}" })
                 {
                     var usage = await database.ExecuteAsync("MEMORY", "USAGE", key);
@@ -115,7 +117,7 @@ internal static class DirectLineLoad
                 }
             }
 
-            return (result, live == 0 ? double.NaN : (double)(after - before) / live, sampleBytes);
+            return (result, live == 0 ? double.NaN : (double)(after - before) / live, (sampleBytes, sampleActivities));
         }
         finally
         {
