@@ -19,6 +19,20 @@ internal static class RedisInstances
 
     public static string NewPrefix() => "test-" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>Deletes a test's keys from the shared server (conversations would expire; the counters would not).</summary>
+    public static async Task ForgetAsync(string prefix)
+    {
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(RedisFactAttribute.ConnectionString);
+        var database = redis.GetDatabase();
+        foreach (var server in redis.GetServers())
+        {
+            await foreach (var key in server.KeysAsync(pattern: "{" + prefix + "}:*"))
+            {
+                await database.KeyDeleteAsync(key);
+            }
+        }
+    }
+
     /// <summary>An instance of the Direct Line test host (recording bot, standing clock) on the shared Redis.</summary>
     public static DirectLineTestHost Start(string prefix, string? connectionString = null, Dictionary<string, string>? settings = null)
     {
