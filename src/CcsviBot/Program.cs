@@ -12,6 +12,7 @@ builder.Services.AddBotConnector(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddTeams(builder.Configuration);
 builder.Services.AddMaintenance(builder.Configuration);
+builder.Services.AddScaling(builder.Configuration);
 
 var app = builder.Build();
 

@@ -28,7 +28,7 @@ internal static class BenchmarkHost
     /// belongs to), with analytics and file watching off and the per-address limits lifted, since a benchmark drives many
     /// conversations from one address; the memory bounds stay.
     /// </summary>
-    public static Process Start(string dll, string url, string workingDirectory)
+    public static Process Start(string dll, string url, string workingDirectory, params string[] settings)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -48,6 +48,11 @@ internal static class BenchmarkHost
         })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add(setting);
         }
 
         var process = Process.Start(start)!;

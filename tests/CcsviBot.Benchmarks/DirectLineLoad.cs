@@ -14,7 +14,9 @@ namespace CcsviBot.Benchmarks;
 /// CCSVI questions back to back (a post returns once the bot has replied, so every 200 is an answered message). Reports
 /// answered messages per second and the latency of a turn (p50, p95, p99) after a warm-up. Traffic goes to loopback only
 /// and stops at the deadline. <c>--host DLL --root DIR --url URL --ready PATH</c> measure another build of the host (an
-/// older commit, whose readiness page may be another) with the same client.
+/// older commit, whose readiness page may be another) with the same client. <c>--redis HOST:PORT</c> then measures two
+/// instances sharing that Redis in the same run (half the connections on each, every conversation crossing between
+/// them) and reports the memory Redis holds per conversation.
 /// </summary>
 internal static class DirectLineLoad
 {
@@ -34,7 +36,7 @@ internal static class DirectLineLoad
         string? Option(string name) => Array.IndexOf(args, name) is var at && at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         if (seconds is <= 0 or > 600 || connections is < 1 or > 512)
         {
-            Console.Error.WriteLine("load SECONDS (0-600] CONNECTIONS [1-512] [--host DLL --root DIR --url URL --ready PATH]");
+            Console.Error.WriteLine("load SECONDS (0-600] CONNECTIONS [1-512] [--host DLL --root DIR --url URL --ready PATH] [--redis HOST:PORT]");
             return 2;
         }
 
@@ -43,26 +45,33 @@ internal static class DirectLineLoad
             return 2;
         }
 
-        var url = Option("--url") ?? $"http://127.0.0.1:{BenchmarkHost.FreePort()}";
-        using var host = BenchmarkHost.Start(dll, url, Option("--root") ?? RepositoryPaths.Root);
+        var redis = Option("--redis");
+        var single = await MeasureOneInstanceAsync(dll, Option("--url"), Option("--root") ?? RepositoryPaths.Root, Option("--ready") ?? BenchmarkHost.ReadyPath, seconds, connections);
+        Console.WriteLine("One instance, conversations in memory:");
+        single.Print(connections);
+        if (redis is null)
+        {
+            return single.Failed ? 1 : 0;
+        }
+
+        var (shared, bytesPerConversation, sample) = await MeasureTwoInstancesAsync(dll, redis, Option("--root") ?? RepositoryPaths.Root, seconds, connections);
+        Console.WriteLine($"Two instances sharing Redis at {redis}, {connections / 2} connections on each (each conversation started on one, posting to the other):");
+        shared.Print(connections);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Redis memory per conversation: {bytesPerConversation:N0} bytes (INFO memory growth / live conversations); MEMORY USAGE of one conversation's keys: {sample.Bytes:N0} bytes for {sample.Activities} kept activities, {(sample.Activities == 0 ? 0 : sample.Bytes / sample.Activities):N0} bytes each"));
+        return single.Failed || shared.Failed ? 1 : 0;
+    }
+
+    private static async Task<LoadResult> MeasureOneInstanceAsync(string dll, string? url, string root, string readyPath, double seconds, int connections)
+    {
+        url ??= $"http://127.0.0.1:{BenchmarkHost.FreePort()}";
+        using var host = BenchmarkHost.Start(dll, url, root);
         try
         {
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections };
             using var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
-            await BenchmarkHost.WaitReadyAsync(http, Option("--ready") ?? BenchmarkHost.ReadyPath);
-            var latencies = new ConcurrentBag<double>();
-            var statuses = new ConcurrentDictionary<int, int>();
-            var clock = Stopwatch.StartNew();
-            using var stop = new CancellationTokenSource(WarmUp + TimeSpan.FromSeconds(seconds));
-            await Task.WhenAll(Enumerable.Range(0, connections).Select(i => ConversationAsync(http, i, clock, latencies, statuses, stop.Token)));
-            var measured = clock.Elapsed - WarmUp;
-
-            var sorted = latencies.Order().ToArray();
-            double Percentile(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{connections} conversations, {measured.TotalSeconds:F1} s after a {WarmUp.TotalSeconds:F0} s warm-up: {sorted.Length:N0} answered messages, {sorted.Length / measured.TotalSeconds:F0}/s; turn p50 {Percentile(0.50):F1} ms, p95 {Percentile(0.95):F1} ms, p99 {Percentile(0.99):F1} ms"));
-            Console.WriteLine("Status codes: " + string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => $"{p.Key}: {p.Value:N0}")));
-            return statuses.Keys.Any(code => code >= 500) ? 1 : 0;
+            await BenchmarkHost.WaitReadyAsync(http, readyPath);
+            return await MeasureAsync([http], seconds, connections);
         }
         finally
         {
@@ -70,12 +79,93 @@ internal static class DirectLineLoad
         }
     }
 
-    private static async Task ConversationAsync(HttpClient http, int index, Stopwatch clock, ConcurrentBag<double> latencies, ConcurrentDictionary<int, int> statuses, CancellationToken stop)
+    /// <summary>Two hosts on one Redis (a key prefix of this run's own, removed afterwards), half the connections on each.</summary>
+    private static async Task<(LoadResult Result, double BytesPerConversation, (long Bytes, long Activities) Sample)> MeasureTwoInstancesAsync(string dll, string redis, string root, double seconds, int connections)
+    {
+        var prefix = "load-" + Guid.NewGuid().ToString("N")[..8];
+        string[] settings = [$"--Redis:ConnectionString={redis}", $"--Redis:KeyPrefix={prefix}",
+            $"--DirectLine:TokenSigningKey={Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))}"];
+        using var multiplexer = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis + ",allowAdmin=true");
+        var database = multiplexer.GetDatabase();
+        var server = multiplexer.GetServer(multiplexer.GetEndPoints()[0]);
+        var before = UsedMemory(await server.InfoAsync("memory"));
+        var urls = new[] { $"http://127.0.0.1:{BenchmarkHost.FreePort()}", $"http://127.0.0.1:{BenchmarkHost.FreePort()}" };
+        var hosts = urls.Select(url => BenchmarkHost.Start(dll, url, root, settings)).ToList();
+        var clients = new List<HttpClient>();
+        try
+        {
+            foreach (var url in urls)
+            {
+                var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+                clients.Add(http);
+                await BenchmarkHost.WaitReadyAsync(http);
+            }
+
+            var result = await MeasureAsync(clients, seconds, connections);
+            var live = await database.SortedSetLengthAsync($"{{{prefix}}}:dl:live");
+            var after = UsedMemory(await server.InfoAsync("memory"));
+            var sample = (await database.SortedSetRangeByRankAsync($"{{{prefix}}}:dl:live", 0, 0)).FirstOrDefault();
+            long sampleBytes = 0;
+            long sampleActivities = 0;
+            if (!sample.IsNull)
+            {
+                sampleActivities = await database.ListLengthAsync($"{{{prefix}}}:dl:log:{sample}");
+                foreach (var key in new[] { $"{{{prefix}}}:dl:conv:{sample}", $"{{{prefix}}}:dl:log:{sample}" })
+                {
+                    var usage = await database.ExecuteAsync("MEMORY", "USAGE", key);
+                    sampleBytes += usage.IsNull ? 0 : (long)usage;
+                }
+            }
+
+            return (result, live == 0 ? double.NaN : (double)(after - before) / live, (sampleBytes, sampleActivities));
+        }
+        finally
+        {
+            hosts.ForEach(BenchmarkHost.Stop);
+            clients.ForEach(client => client.Dispose());
+            foreach (var key in server.Keys(pattern: $"{{{prefix}}}:*"))
+            {
+                await database.KeyDeleteAsync(key);
+            }
+        }
+    }
+
+    private static long UsedMemory(IGrouping<string, KeyValuePair<string, string>>[] info) =>
+        long.Parse(info.SelectMany(group => group).First(pair => pair.Key == "used_memory").Value, CultureInfo.InvariantCulture);
+
+    /// <summary>Drives <paramref name="connections"/> conversations against the instances behind <paramref name="clients"/>.</summary>
+    private static async Task<LoadResult> MeasureAsync(IReadOnlyList<HttpClient> clients, double seconds, int connections)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var statuses = new ConcurrentDictionary<int, int>();
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(WarmUp + TimeSpan.FromSeconds(seconds));
+        // With two instances, connection i starts its conversation on one and posts to the other: every turn crosses.
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(i =>
+            ConversationAsync(clients[(i + 1) % clients.Count], clients[i % clients.Count], i, clock, latencies, statuses, stop.Token)));
+        var measured = clock.Elapsed - WarmUp;
+        return new LoadResult([.. latencies.Order()], measured, statuses);
+    }
+
+    private sealed record LoadResult(double[] Sorted, TimeSpan Measured, ConcurrentDictionary<int, int> Statuses)
+    {
+        public bool Failed => Statuses.Keys.Any(code => code >= 500);
+
+        public void Print(int connections)
+        {
+            double Percentile(double p) => Sorted.Length == 0 ? double.NaN : Sorted[Math.Min(Sorted.Length - 1, (int)(p * Sorted.Length))];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {connections} conversations, {Measured.TotalSeconds:F1} s after a {WarmUp.TotalSeconds:F0} s warm-up: {Sorted.Length:N0} answered messages, {Sorted.Length / Measured.TotalSeconds:F0}/s; turn p50 {Percentile(0.50):F1} ms, p95 {Percentile(0.95):F1} ms, p99 {Percentile(0.99):F1} ms"));
+            Console.WriteLine("  Status codes: " + string.Join(", ", Statuses.OrderBy(p => p.Key).Select(p => $"{p.Key}: {p.Value:N0}")));
+        }
+    }
+
+    private static async Task ConversationAsync(HttpClient starter, HttpClient http, int index, Stopwatch clock, ConcurrentBag<double> latencies, ConcurrentDictionary<int, int> statuses, CancellationToken stop)
     {
         try
         {
-            var token = (await PostAsync(http, "/api/directline/token", null, null, stop))?["token"]?.GetValue<string>();
-            var conversation = await PostAsync(http, "/v3/directline/conversations", token, null, stop);
+            var token = (await PostAsync(starter, "/api/directline/token", null, null, stop))?["token"]?.GetValue<string>();
+            var conversation = await PostAsync(starter, "/v3/directline/conversations", token, null, stop);
             var id = conversation?["conversationId"]?.GetValue<string>() ?? throw new InvalidOperationException("no conversation");
             token = conversation["token"]?.GetValue<string>() ?? token;
             for (var turn = 0; !stop.IsCancellationRequested; turn++)

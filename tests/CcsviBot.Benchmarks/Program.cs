@@ -64,7 +64,8 @@ if (args.Length is 2 or 3 && args[0] == "soak")
     return await DirectLineSoak.RunAsync(minutes, workers);
 }
 
-// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- load SECONDS CONNECTIONS [--host DLL --root DIR --url URL --ready PATH] (Direct Line turns per second)
+// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- load SECONDS CONNECTIONS [--host DLL --root DIR --url URL --ready PATH] [--redis HOST:PORT] (Direct Line turns per second;
+//   with --redis, also two instances sharing that Redis, half the connections on each, and the memory Redis holds per conversation)
 if (args.Length >= 3 && args[0] == "load")
 {
     return await DirectLineLoad.RunAsync(args[1..]);

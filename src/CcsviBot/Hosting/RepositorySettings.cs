@@ -14,7 +14,8 @@ public static class RepositorySettings
     public const string DefaultUrls = "http://localhost:3978";
 
     /// <summary>
-    /// Adds the repository's top-level appsettings.json and its Environment variant (found from the working directory,
+    /// Adds the settings files: a published app's own appsettings.json (next to CcsviBot.dll, wherever it is run from),
+    /// or else, for <c>dotnet run</c> and tests in the repository, the repository's top-level appsettings.json and its Environment variant (found from the working directory,
     /// so that <c>dotnet run</c> inside the repository uses its settings and faq/), and user secrets in every
     /// environment (they are where a developer keeps Bot:MicrosoftAppPassword), where ASP.NET Core puts its own
     /// settings files: before user secrets, environment variables and the command line, which keep the last word.
@@ -22,7 +23,8 @@ public static class RepositorySettings
     /// </summary>
     public static IConfigurationManager AddRepositorySettings(this IConfigurationManager configuration, IHostEnvironment environment)
     {
-        var directory = SettingsLocator.FindSettingsDirectory(Directory.GetCurrentDirectory(), environment.ContentRootPath, AppContext.BaseDirectory);
+        var directory = PublishedSettingsDirectory()
+            ?? SettingsLocator.FindSettingsDirectory(Directory.GetCurrentDirectory(), environment.ContentRootPath, AppContext.BaseDirectory);
         if (directory is null)
         {
             return configuration;
@@ -46,6 +48,16 @@ public static class RepositorySettings
         }
 
         return configuration;
+    }
+
+    /// <summary>
+    /// The folder of a published app: <c>dotnet publish</c> puts appsettings.json next to the binaries (a build does
+    /// not), so finding one there means this is a deployment, which never goes looking for a repository.
+    /// </summary>
+    private static string? PublishedSettingsDirectory()
+    {
+        var directory = Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory);
+        return File.Exists(Path.Combine(directory, SettingsLocator.FileName)) ? directory : null;
     }
 
     /// <summary>Listens on <see cref="DefaultUrls"/> unless the configuration (any source) names URLs or ports.</summary>

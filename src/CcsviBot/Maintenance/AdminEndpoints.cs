@@ -18,9 +18,10 @@ public static class AdminEndpoints
 
     private static readonly MarkdownPipeline ReportPipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
-    public sealed record FaqStatus(string Path, long? Version, int Entries, DateTimeOffset? BuiltAt, string? Unavailable, ReloadResult? LastReload, int RetiringSnapshots);
+    public sealed record FaqStatus(string Path, long? Version, string? ContentHash, int Entries, DateTimeOffset? BuiltAt, string? Unavailable, ReloadResult? LastReload, int RetiringSnapshots);
 
-    public sealed record AdminStatus(FaqStatus Faq, InsightsStatus Insights);
+    /// <summary><paramref name="Instances"/>: every instance sharing the Redis store and the FAQ each serves (null: this one runs alone).</summary>
+    public sealed record AdminStatus(FaqStatus Faq, InsightsStatus Insights, IReadOnlyList<InstanceStatus>? Instances);
 
     public static RouteGroupBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -31,7 +32,7 @@ public static class AdminEndpoints
         return admin;
     }
 
-    private static IResult Status(FaqReloader reloader, IKnowledgeBaseProvider knowledgeBases, BackgroundInsightsRecorder recorder)
+    private static async Task<IResult> Status(FaqReloader reloader, IKnowledgeBaseProvider knowledgeBases, FaqContentHash contentHash, BackgroundInsightsRecorder recorder, IFleet fleet, CancellationToken cancellationToken)
     {
         KnowledgeBase? current = null;
         string? unavailable = null;
@@ -44,14 +45,21 @@ public static class AdminEndpoints
             unavailable = exception.Message;
         }
 
-        var faq = new FaqStatus(reloader.FaqPath, current?.Version, current?.Content.Entries.Count ?? 0, current?.BuiltAt, unavailable,
+        var faq = new FaqStatus(reloader.FaqPath, current?.Version, contentHash.Current().Hash, current?.Content.Entries.Count ?? 0, current?.BuiltAt, unavailable,
             reloader.LastResult, reloader.RetiringSnapshots);
-        return Results.Json(new AdminStatus(faq, recorder.Status), AdminJson);
+        var instances = await fleet.ListInstancesAsync(cancellationToken);
+        return Results.Json(new AdminStatus(faq, recorder.Status, instances), AdminJson);
     }
 
-    private static async Task<IResult> ReloadAsync(FaqReloader reloader, CancellationToken cancellationToken)
+    /// <summary>Reloads here, then tells every other instance to (each reports its outcome in /admin/status and its log).</summary>
+    private static async Task<IResult> ReloadAsync(FaqReloader reloader, IFleet fleet, CancellationToken cancellationToken)
     {
         var result = await reloader.ReloadAsync(ReloadTrigger.Manual, cancellationToken);
+        if (result.Published)
+        {
+            await fleet.AnnounceReloadAsync(cancellationToken);
+        }
+
         return Results.Json(result, AdminJson, statusCode: result.Published ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }
 

@@ -17,6 +17,8 @@ public static class MaintenanceExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FaqReloader>();
+        services.AddSingleton<FaqContentHash>();
+        services.TryAddSingleton<IFleet, SingleInstanceFleet>();
         services.AddHostedService<KnowledgeBaseLoader>();
         services.AddHostedService<FaqWatchService>();
 

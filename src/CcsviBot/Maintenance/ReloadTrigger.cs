@@ -6,4 +6,6 @@ public enum ReloadTrigger
     FileChange,
     Poll,
     Manual,
+    /// <summary>Another instance was asked to reload (/admin/reload) and told every instance to.</summary>
+    Peer,
 }

@@ -194,8 +194,8 @@ public sealed class DirectLineConversationStoreTests
     private InMemoryDirectLineConversationStore Store(DirectLineOptions options) =>
         new(Options.Create(options), _clock, NullLogger<InMemoryDirectLineConversationStore>.Instance);
 
-    private static DirectLineConversation Start(IDirectLineConversationStore store, string id, string userId) =>
-        store.Start(id, userId, "address-" + id).Conversation!;
+    private static DirectLineConversation Start(InMemoryDirectLineConversationStore store, string id, string userId) =>
+        (DirectLineConversation)store.Start(id, userId, "address-" + id).Conversation!;
 
     private DirectLineConversation Conversation(int capacity) =>
         new("c", "u", "address", capacity, 1024 * 1024, new DirectLineByteBudget(long.MaxValue), _clock.GetUtcNow());

@@ -180,7 +180,7 @@ public sealed class DirectLineHardeningTests
             token = (await refreshed.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
         }
 
-        host.Services.GetRequiredService<IDirectLineConversationStore>().RemoveIdle();
+        ((InMemoryDirectLineConversationStore)host.Services.GetRequiredService<IDirectLineConversationStore>()).RemoveIdle();
         using var read = await Send(client, HttpMethod.Get, $"/v3/directline/conversations/{started.Id}/activities", token);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
     }
@@ -209,7 +209,7 @@ public sealed class DirectLineHardeningTests
         using var host = new DirectLineTestHost { Settings = { ["DirectLine:ConversationIdleTimeout"] = "00:01:00" } };
         var client = host.CreateClient();
         var started = await host.StartConversationAsync(client);
-        var store = host.Services.GetRequiredService<IDirectLineConversationStore>();
+        var store = (InMemoryDirectLineConversationStore)host.Services.GetRequiredService<IDirectLineConversationStore>();
         var wsClient = host.Server.CreateWebSocketClient();
         using var socket = await wsClient.ConnectAsync(new Uri(started.StreamUrl), CancellationToken.None);
         var buffer = new byte[64 * 1024];

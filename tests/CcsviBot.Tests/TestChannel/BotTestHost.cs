@@ -76,6 +76,11 @@ public sealed class BotTestHost(TestChannel channel, BotTestHostOptions? options
             [TestInsightsDatabase.SettingKey] = TestInsightsDatabase.NewConnectionString(),
         };
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings).AddInMemoryCollection(options.Settings));
+        foreach (var (key, value) in options.Settings.Where(setting => setting.Key.StartsWith("Redis:", StringComparison.Ordinal)))
+        {
+            // Read while Program registers its services, before the factory applies ConfigureAppConfiguration.
+            builder.UseSetting(key, value);
+        }
 
         builder.ConfigureTestServices(services =>
         {

@@ -27,7 +27,7 @@ internal sealed class DirectLineBot(
     /// Web Chat 4.18 sends no conversationUpdate of its own, so the bot learns of the visitor here, when the
     /// conversation starts, and its welcome is in the transcript before the page even connects.
     /// </summary>
-    public async Task WelcomeAsync(DirectLineConversation conversation, string serviceUrl)
+    public async Task WelcomeAsync(IDirectLineConversation conversation, string serviceUrl, CancellationToken cancellationToken)
     {
         var user = new ChannelAccount { Id = conversation.UserId, Role = "user" };
         var update = new Activity
@@ -45,7 +45,7 @@ internal sealed class DirectLineBot(
 
         // Not in the transcript: Azure never shows conversationUpdate to clients either. A failed welcome is logged
         // and the conversation goes on: the visitor can still ask.
-        await RunTurnAsync(conversation, update).ConfigureAwait(false);
+        await RunTurnAsync(conversation, update, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Room kept in the byte budget for the replies to a visitor's activity, so that replies are never refused.</summary>
@@ -56,7 +56,7 @@ internal sealed class DirectLineBot(
     /// the turn with the whole activity. Returns the id the activity got and whether the bot failed to handle it, or
     /// the reason the transcript refused it (nothing is run then).
     /// </summary>
-    public async Task<(string? Id, bool BotFailed, AppendOutcome Outcome)> ReceiveAsync(DirectLineConversation conversation, Activity activity, string serviceUrl)
+    public async Task<(string? Id, bool BotFailed, AppendOutcome Outcome)> ReceiveAsync(IDirectLineConversation conversation, Activity activity, string serviceUrl, CancellationToken cancellationToken)
     {
         activity.ChannelId = activity.ChannelId == WebChatChannelId ? WebChatChannelId : ChannelId;
         activity.ServiceUrl = serviceUrl;
@@ -65,7 +65,7 @@ internal sealed class DirectLineBot(
         activity.Conversation = new ConversationAccount { Id = conversation.Id };
         activity.ReplyToId = null;
         var echo = Echo(activity);
-        var outcome = conversation.TryAppend(echo, time.GetUtcNow(), ReplyReserve);
+        var outcome = await conversation.TryAppendAsync(echo, time.GetUtcNow(), ReplyReserve, cancellationToken).ConfigureAwait(false);
         if (outcome != AppendOutcome.Appended)
         {
             return (null, false, outcome);
@@ -75,7 +75,8 @@ internal sealed class DirectLineBot(
         activity.Timestamp = echo.Timestamp;
 
         // Over-long questions are the answer engine's to refuse politely (Answering:MaxQuestionLength), like on every channel.
-        var handled = await RunTurnAsync(conversation, activity).ConfigureAwait(false);
+        // Once the visitor's activity is acknowledged its replies must reach the transcript, tab closed or not.
+        var handled = await RunTurnAsync(conversation, activity, CancellationToken.None).ConfigureAwait(false);
         return (activity.Id, !handled, outcome);
     }
 
@@ -117,7 +118,7 @@ internal sealed class DirectLineBot(
     private static string? Short(string? value) => value is { Length: > 128 } ? null : value;
 
     /// <summary>Runs one turn and appends its replies; false when the pipeline threw (logged, never passed to the client).</summary>
-    private async Task<bool> RunTurnAsync(DirectLineConversation conversation, Activity activity)
+    private async Task<bool> RunTurnAsync(IDirectLineConversation conversation, Activity activity, CancellationToken cancellationToken)
     {
         TurnResult result;
         try
@@ -133,13 +134,13 @@ internal sealed class DirectLineBot(
 
         foreach (var reply in result.Replies)
         {
-            AppendReply(conversation, activity, reply);
+            await AppendReplyAsync(conversation, activity, reply, cancellationToken).ConfigureAwait(false);
         }
 
         return true;
     }
 
-    private void AppendReply(DirectLineConversation conversation, Activity incoming, Activity reply)
+    private async Task AppendReplyAsync(IDirectLineConversation conversation, Activity incoming, Activity reply, CancellationToken cancellationToken)
     {
         reply.ChannelId = incoming.ChannelId;
         reply.ServiceUrl = null;
@@ -152,7 +153,7 @@ internal sealed class DirectLineBot(
             reply.ReplyToId ??= incoming.Id;
         }
 
-        conversation.Append(reply, time.GetUtcNow());
+        await conversation.AppendAsync(reply, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         logger.LogDebug("Direct Line {ConversationId}: bot {Type} {Id}", conversation.Id, reply.Type, reply.Id);
     }
 }

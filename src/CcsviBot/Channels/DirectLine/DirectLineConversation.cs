@@ -77,7 +77,7 @@ internal sealed class DirectLineByteBudget(long limit)
 /// activity as its serialized JSON (what clients are sent), bounded by count and by bytes, and counts those bytes in
 /// the shared <see cref="DirectLineByteBudget"/>.
 /// </summary>
-internal sealed class DirectLineConversation
+internal sealed class DirectLineConversation : IDirectLineConversation
 {
     private readonly Lock _gate = new();
     private readonly Queue<(long Sequence, bool IsTyping, byte[] Json)> _transcript = new();
@@ -167,9 +167,8 @@ internal sealed class DirectLineConversation
         lock (_gate)
         {
             var sequence = _lastSequence + 1;
-            var timestamp = now.ToUniversalTime();
-            var stamped = timestamp > _lastTimestamp ? timestamp : _lastTimestamp.AddTicks(TimeSpan.TicksPerMillisecond);
-            activity.Id = ActivityId(sequence);
+            var stamped = NextTimestamp(now, _lastTimestamp);
+            activity.Id = ActivityId(Id, sequence);
             activity.Timestamp = stamped;
             var json = JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Options);
             var size = json.Length + DirectLineByteBudget.ActivityOverhead;
@@ -266,6 +265,26 @@ internal sealed class DirectLineConversation
         _ended.Cancel();
     }
 
+    ValueTask<AppendOutcome> IDirectLineConversation.TryAppendAsync(Activity activity, DateTimeOffset now, long reserve, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TryAppend(activity, now, reserve));
+
+    ValueTask IDirectLineConversation.AppendAsync(Activity activity, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Append(activity, now);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask<ActivitySet?> IDirectLineConversation.ReadAfterAsync(long? watermark, bool includeTyping, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<ActivitySet?>(ReadAfter(watermark, includeTyping));
+
+    ValueTask<long> IDirectLineConversation.HeadAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Head);
+
+    ValueTask IDirectLineConversation.KeepAliveAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // An open stream already keeps an in-memory conversation from being idle (IsStreaming).
+        return ValueTask.CompletedTask;
+    }
+
     public static string FormatWatermark(long sequence) => sequence.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Parses a watermark this server gave out; empty or missing means from the start.</summary>
@@ -298,7 +317,15 @@ internal sealed class DirectLineConversation
         return false;
     }
 
-    private string ActivityId(long sequence) => $"{Id}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
+    /// <summary>An activity's id: the conversation and its sequence number (what Web Chat matches replies by).</summary>
+    public static string ActivityId(string conversationId, long sequence) => $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
+
+    /// <summary>A UTC timestamp later than every earlier one in the transcript (Web Chat orders by timestamp).</summary>
+    public static DateTimeOffset NextTimestamp(DateTimeOffset now, DateTimeOffset last)
+    {
+        var timestamp = now.ToUniversalTime();
+        return timestamp > last ? timestamp : last.AddTicks(TimeSpan.TicksPerMillisecond);
+    }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -15,29 +15,7 @@ internal enum StartRefusal
 }
 
 /// <summary>The outcome of starting a conversation: the conversation (created or already live), or a refusal and when to retry.</summary>
-internal readonly record struct ConversationStart(DirectLineConversation? Conversation, bool Created, StartRefusal Refusal, TimeSpan RetryAfter);
-
-/// <summary>
-/// Where Direct Line conversations live. Every implementation accounts for the bytes it holds
-/// (<see cref="BytesHeld"/>, bounded by <see cref="DirectLineOptions.MaxStoreBytes"/>), never evicts a conversation
-/// used within <see cref="DirectLineOptions.EvictionProtection"/>, and bounds the conversations per client address.
-/// </summary>
-internal interface IDirectLineConversationStore
-{
-    int Count { get; }
-
-    /// <summary>Bytes held by all transcripts and conversations, as counted against the budget.</summary>
-    long BytesHeld { get; }
-
-    /// <summary>The conversation if it is live; using it counts as activity.</summary>
-    DirectLineConversation? Find(string id);
-
-    /// <summary>Starts the conversation for <paramref name="owner"/> (a client address key), or returns the live one with that id.</summary>
-    ConversationStart Start(string id, string userId, string owner);
-
-    /// <summary>Forgets every conversation idle longer than the timeout (an open stream is not idle); returns how many.</summary>
-    int RemoveIdle();
-}
+internal readonly record struct ConversationStart(IDirectLineConversation? Conversation, bool Created, StartRefusal Refusal, TimeSpan RetryAfter);
 
 /// <summary>
 /// The live conversations, in this process's memory. Bounded three ways: idle ones expire; at the cap (count or bytes)
@@ -55,12 +33,23 @@ internal sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOpt
 
     public int Count => _conversations.Count;
 
+    /// <summary>Bytes held by all transcripts and conversations, as counted against the budget.</summary>
+
     public long BytesHeld => _budget.Held;
 
     public static string NewConversationId() => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 22);
 
     public static string NewUserId() => "dl_" + RandomNumberGenerator.GetHexString(16, lowercase: true);
 
+    public ValueTask<IDirectLineConversation?> FindAsync(string id, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IDirectLineConversation?>(Find(id));
+
+    public ValueTask<ConversationStart> StartAsync(string id, string userId, string owner, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Start(id, userId, owner));
+
+    public ValueTask<int> RemoveIdleAsync(CancellationToken cancellationToken) => ValueTask.FromResult(RemoveIdle());
+
+    /// <summary>The conversation if it is live; using it counts as activity.</summary>
     public DirectLineConversation? Find(string id)
     {
         if (!_conversations.TryGetValue(id, out var conversation))
@@ -79,6 +68,7 @@ internal sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOpt
         return conversation;
     }
 
+    /// <summary>Starts the conversation for <paramref name="owner"/> (a client address key), or returns the live one with that id.</summary>
     public ConversationStart Start(string id, string userId, string owner)
     {
         if (Find(id) is { } existing)
@@ -121,6 +111,7 @@ internal sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOpt
         }
     }
 
+    /// <summary>Forgets every conversation idle longer than the timeout (an open stream is not idle); returns how many.</summary>
     public int RemoveIdle()
     {
         var now = time.GetUtcNow();
@@ -178,10 +169,18 @@ internal sealed class DirectLineConversationSweeper(IDirectLineConversationStore
         using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
-            var removed = store.RemoveIdle();
-            if (removed > 0)
+            try
             {
-                logger.LogInformation("Expired {Count} idle Direct Line conversations; {Live} live", removed, store.Count);
+                var removed = await store.RemoveIdleAsync(stoppingToken).ConfigureAwait(false);
+                if (removed > 0)
+                {
+                    logger.LogInformation("Expired {Count} idle Direct Line conversations", removed);
+                }
+            }
+            catch (DirectLineStoreUnavailableException exception)
+            {
+                // The next tick tries again; idle conversations wait a little longer to go.
+                logger.LogWarning(exception, "Sweeping idle Direct Line conversations failed: the store is unreachable");
             }
         }
     }

@@ -9,6 +9,7 @@ internal static class DirectLineEndpoints
 {
     public const string CorsPolicy = "DirectLine";
     public const string BasePath = "/v3/directline";
+    public const string PageTokenPath = "/api/directline/token";
 
     public static void MapDirectLineApi(this IEndpointRouteBuilder app)
     {
@@ -23,7 +24,7 @@ internal static class DirectLineEndpoints
         api.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
 
         // The page's own token endpoint: the site secret stays here, the browser only ever holds a conversation token.
-        app.MapPost("/api/directline/token", PageToken).RequireCors(CorsPolicy).RequireRateLimiting(DirectLineRateLimits.Tokens);
+        app.MapPost(PageTokenPath, PageToken).RequireCors(CorsPolicy).RequireRateLimiting(DirectLineRateLimits.Tokens);
     }
 
     internal sealed record TokenRequest(ChannelAccountRequest? User);
@@ -47,7 +48,7 @@ internal static class DirectLineEndpoints
         TypedResults.Json(IssueForNewConversation(tokens, userId: null), ProtocolJson.Options);
 
     /// <summary>A refresh is activity: it keeps the conversation alive, and only a live conversation's token is renewed.</summary>
-    private static async Task<IResult> RefreshToken(HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store)
+    private static async Task<IResult> RefreshToken(HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store, CancellationToken cancellationToken)
     {
         var check = await tokens.CheckAsync(context).ConfigureAwait(false);
         if (check.Grant is { IsSecret: true })
@@ -55,13 +56,14 @@ internal static class DirectLineEndpoints
             return DirectLineErrors.Forbidden(TokenProblem.TokenInvalid, "tokens/refresh needs a conversation token, not the site secret.");
         }
 
-        if (Authorize(check, store, check.Grant?.ConversationId ?? "", out var conversation) is { } refusal)
+        var (conversation, refusal) = await AuthorizeAsync(check, store, check.Grant?.ConversationId ?? "", cancellationToken).ConfigureAwait(false);
+        if (refusal is not null)
         {
             return refusal;
         }
 
         return TypedResults.Json(
-            new TokenResponse(conversation.Id, tokens.Issue(conversation.Id, check.Grant!.UserId!), (int)tokens.Lifetime.TotalSeconds),
+            new TokenResponse(conversation!.Id, tokens.Issue(conversation.Id, check.Grant!.UserId!), (int)tokens.Lifetime.TotalSeconds),
             ProtocolJson.Options);
     }
 
@@ -81,7 +83,7 @@ internal static class DirectLineEndpoints
 
         var conversationId = grant.ConversationId ?? InMemoryDirectLineConversationStore.NewConversationId();
         var userId = grant.UserId ?? user.Id ?? InMemoryDirectLineConversationStore.NewUserId();
-        var start = store.Start(conversationId, userId, ClientAddress.Key(context.Connection.RemoteIpAddress));
+        var start = await store.StartAsync(conversationId, userId, ClientAddress.Key(context.Connection.RemoteIpAddress), cancellationToken).ConfigureAwait(false);
         switch (start.Refusal)
         {
             case StartRefusal.Full:
@@ -93,16 +95,16 @@ internal static class DirectLineEndpoints
         var conversation = start.Conversation!;
         if (start.Created)
         {
-            await bot.WelcomeAsync(conversation, ServiceUrl(context.Request)).ConfigureAwait(false);
+            await bot.WelcomeAsync(conversation, ServiceUrl(context.Request), cancellationToken).ConfigureAwait(false);
         }
 
         var response = ConversationFor(context.Request, tokens, conversation, watermark: null);
         return start.Created ? TypedResults.Json(response, ProtocolJson.Options, statusCode: StatusCodes.Status201Created) : TypedResults.Json(response, ProtocolJson.Options);
     }
 
-    private static async Task<IResult> Reconnect(string conversationId, string? watermark, HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store)
+    private static async Task<IResult> Reconnect(string conversationId, string? watermark, HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store, CancellationToken cancellationToken)
     {
-        var (conversation, refusal) = await AuthorizeAsync(context, tokens, store, conversationId).ConfigureAwait(false);
+        var (conversation, refusal) = await AuthorizeAsync(context, tokens, store, conversationId, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;
@@ -114,12 +116,12 @@ internal static class DirectLineEndpoints
         }
 
         // Without a watermark a reconnecting client only gets what follows from now on.
-        return TypedResults.Json(ConversationFor(context.Request, tokens, conversation!, from ?? conversation!.Head), ProtocolJson.Options);
+        return TypedResults.Json(ConversationFor(context.Request, tokens, conversation!, from ?? await conversation!.HeadAsync(cancellationToken).ConfigureAwait(false)), ProtocolJson.Options);
     }
 
-    private static async Task<IResult> GetActivities(string conversationId, string? watermark, HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store)
+    private static async Task<IResult> GetActivities(string conversationId, string? watermark, HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store, CancellationToken cancellationToken)
     {
-        var (conversation, refusal) = await AuthorizeAsync(context, tokens, store, conversationId).ConfigureAwait(false);
+        var (conversation, refusal) = await AuthorizeAsync(context, tokens, store, conversationId, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;
@@ -130,12 +132,13 @@ internal static class DirectLineEndpoints
             return DirectLineErrors.BadWatermark();
         }
 
-        return TypedResults.Bytes(conversation!.ReadAfter(from, includeTyping: false).ToUtf8Json(), "application/json; charset=utf-8");
+        var set = await conversation!.ReadAfterAsync(from, includeTyping: false, cancellationToken).ConfigureAwait(false);
+        return set is null ? DirectLineErrors.NotFound() : TypedResults.Bytes(set.ToUtf8Json(), "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> PostActivity(string conversationId, HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store, DirectLineBot bot, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
-        var (conversation, refusal) = await AuthorizeAsync(context, tokens, store, conversationId).ConfigureAwait(false);
+        var (conversation, refusal) = await AuthorizeAsync(context, tokens, store, conversationId, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;
@@ -158,7 +161,7 @@ internal static class DirectLineEndpoints
             return DirectLineErrors.BadArgument($"An activity needs a type: one of {string.Join(", ", AcceptedTypes)}.");
         }
 
-        var (id, botFailed, outcome) = await bot.ReceiveAsync(conversation!, activity, ServiceUrl(context.Request)).ConfigureAwait(false);
+        var (id, botFailed, outcome) = await bot.ReceiveAsync(conversation!, activity, ServiceUrl(context.Request), cancellationToken).ConfigureAwait(false);
         return outcome switch
         {
             AppendOutcome.TooLarge => DirectLineErrors.TooLarge("This activity is larger than a conversation may hold."),
@@ -169,44 +172,34 @@ internal static class DirectLineEndpoints
         };
     }
 
-    private static async Task<IResult> Upload(string conversationId, HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store) =>
-        (await AuthorizeAsync(context, tokens, store, conversationId).ConfigureAwait(false)).Refusal
+    private static async Task<IResult> Upload(string conversationId, HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store, CancellationToken cancellationToken) =>
+        (await AuthorizeAsync(context, tokens, store, conversationId, cancellationToken).ConfigureAwait(false)).Refusal
         ?? DirectLineErrors.Error(StatusCodes.Status400BadRequest, "UploadNotSupported",
             "This bot answers typed questions only and does not accept files.");
 
     /// <summary>The conversation the request's credential may use, or the refusal to send (403 wrong token, 404 unknown or expired).</summary>
-    internal static async Task<(DirectLineConversation? Conversation, IResult? Refusal)> AuthorizeAsync(HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store, string conversationId)
-    {
-        var refusal = Authorize(await tokens.CheckAsync(context).ConfigureAwait(false), store, conversationId, out var conversation);
-        return (refusal is null ? conversation : null, refusal);
-    }
+    internal static async Task<(IDirectLineConversation? Conversation, IResult? Refusal)> AuthorizeAsync(HttpContext context, DirectLineTokens tokens, IDirectLineConversationStore store, string conversationId, CancellationToken cancellationToken) =>
+        await AuthorizeAsync(await tokens.CheckAsync(context).ConfigureAwait(false), store, conversationId, cancellationToken).ConfigureAwait(false);
 
-    internal static IResult? Authorize(TokenCheck check, IDirectLineConversationStore store, string conversationId, out DirectLineConversation conversation)
+    internal static async Task<(IDirectLineConversation? Conversation, IResult? Refusal)> AuthorizeAsync(TokenCheck check, IDirectLineConversationStore store, string conversationId, CancellationToken cancellationToken)
     {
-        conversation = null!;
         if (check.Grant is not { } grant)
         {
-            return DirectLineErrors.Forbidden(check.Problem, check.Problem switch
+            return (null, DirectLineErrors.Forbidden(check.Problem, check.Problem switch
             {
                 TokenProblem.MissingToken => "An Authorization: Bearer token is needed.",
                 TokenProblem.TokenExpired => "The token has expired: refresh it before it does, or get a new one.",
                 _ => "The token is not valid.",
-            });
+            }));
         }
 
         if (!grant.Covers(conversationId))
         {
-            return DirectLineErrors.Forbidden(TokenProblem.TokenInvalid, "The token is not valid for this conversation.");
+            return (null, DirectLineErrors.Forbidden(TokenProblem.TokenInvalid, "The token is not valid for this conversation."));
         }
 
-        var found = store.Find(conversationId);
-        if (found is null)
-        {
-            return DirectLineErrors.NotFound();
-        }
-
-        conversation = found;
-        return null;
+        var found = await store.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        return found is null ? (null, DirectLineErrors.NotFound()) : (found, null);
     }
 
     private static readonly string[] AcceptedTypes = [ActivityTypes.Message, "event", "typing", ActivityTypes.Invoke, "messageReaction"];
@@ -217,7 +210,7 @@ internal static class DirectLineEndpoints
         return new(conversationId, tokens.Issue(conversationId, userId ?? InMemoryDirectLineConversationStore.NewUserId()), (int)tokens.Lifetime.TotalSeconds);
     }
 
-    private static Conversation ConversationFor(HttpRequest request, DirectLineTokens tokens, DirectLineConversation conversation, long? watermark)
+    private static Conversation ConversationFor(HttpRequest request, DirectLineTokens tokens, IDirectLineConversation conversation, long? watermark)
     {
         var token = tokens.Issue(conversation.Id, conversation.UserId);
         return new(conversation.Id, token, (int)tokens.Lifetime.TotalSeconds, StreamUrl(request, conversation.Id, token, watermark));

@@ -15,13 +15,15 @@ public static class DirectLineExtensions
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
-        services.AddSingleton<IDirectLineConversationStore, InMemoryDirectLineConversationStore>();
+        // The embedded defaults; AddScaling swaps in the shared (Redis) ones when Redis:ConnectionString is set.
+        services.TryAddSingleton<IDirectLineConversationStore, InMemoryDirectLineConversationStore>();
+        services.TryAddSingleton<IDirectLineRateCounter, InMemoryDirectLineRateCounter>();
         services.AddSingleton<DirectLineBot>();
         services.AddSingleton<WebChatPage>();
         services.AddHostedService<DirectLineConversationSweeper>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
-            .Configure<Microsoft.Extensions.Options.IOptions<DirectLineOptions>, TimeProvider>(DirectLineRateLimits.AddPolicies);
+            .Configure<Microsoft.Extensions.Options.IOptions<DirectLineOptions>, IDirectLineRateCounter>(DirectLineRateLimits.AddPolicies);
         services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy =>
         {
             var origins = configuration.GetSection(DirectLineOptions.SectionName).Get<DirectLineOptions>()?.AllowedOrigins ?? [];
@@ -47,6 +49,10 @@ public static class DirectLineExtensions
     {
         app.UseWebSockets();
         app.UseCors();
+        // An unreachable shared store is a 503 with Retry-After on every Direct Line route (the rate limiter's counters included).
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(DirectLineEndpoints.BasePath) || context.Request.Path.StartsWithSegments(DirectLineEndpoints.PageTokenPath),
+            branch => branch.Use(DirectLineStoreGuard.InvokeAsync));
         // Each Direct Line request's credential is checked once, before the rate limiter partitions by it.
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments(DirectLineEndpoints.BasePath),

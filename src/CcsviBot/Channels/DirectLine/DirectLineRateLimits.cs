@@ -12,21 +12,21 @@ namespace CcsviBot.Channels.DirectLine;
 /// it does not reset the count; anything else is counted by client address (<see cref="ClientAddress"/>).
 /// The 429's Retry-After is what is left of the window, not the whole window.
 /// </summary>
-internal sealed class DirectLineRateLimits(string name, Func<DirectLineOptions, int> permitsPerMinute, IOptions<DirectLineOptions> options, TimeProvider time)
+internal sealed class DirectLineRateLimits(string name, Func<DirectLineOptions, int> permitsPerMinute, IOptions<DirectLineOptions> options, IDirectLineRateCounter counter)
     : IRateLimiterPolicy<string>
 {
     public const string Messages = "DirectLineMessages";
     public const string Requests = "DirectLineRequests";
     public const string Tokens = "DirectLineTokens";
 
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly int _permits = permitsPerMinute(options.Value);
 
-    public static void AddPolicies(RateLimiterOptions limiter, IOptions<DirectLineOptions> options, TimeProvider time)
+    public static void AddPolicies(RateLimiterOptions limiter, IOptions<DirectLineOptions> options, IDirectLineRateCounter counter)
     {
-        limiter.AddPolicy(Messages, new DirectLineRateLimits(Messages, o => o.MessagesPerMinute, options, time));
-        limiter.AddPolicy(Requests, new DirectLineRateLimits(Requests, o => o.RequestsPerMinute, options, time));
-        limiter.AddPolicy(Tokens, new DirectLineRateLimits(Tokens, o => o.TokensPerMinute, options, time));
+        limiter.AddPolicy(Messages, new DirectLineRateLimits(Messages, o => o.MessagesPerMinute, options, counter));
+        limiter.AddPolicy(Requests, new DirectLineRateLimits(Requests, o => o.RequestsPerMinute, options, counter));
+        limiter.AddPolicy(Tokens, new DirectLineRateLimits(Tokens, o => o.TokensPerMinute, options, counter));
     }
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RejectAsync;
@@ -38,7 +38,7 @@ internal sealed class DirectLineRateLimits(string name, Func<DirectLineOptions, 
         var key = grant?.ConversationId is { } conversationId
             ? "conversation:" + conversationId
             : "address:" + ClientAddress.Key(httpContext.Connection.RemoteIpAddress);
-        return RateLimitPartition.Get(key, _ => new FixedWindowLimiter(_permits, Window, time));
+        return RateLimitPartition.Get(key, partition => counter.Create(name, partition, _permits, Window));
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)

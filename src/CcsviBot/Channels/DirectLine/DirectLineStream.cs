@@ -24,7 +24,7 @@ internal static partial class DirectLineStream
         IHostApplicationLifetime lifetime,
         ILoggerFactory loggers)
     {
-        var (conversation, refusal) = await DirectLineEndpoints.AuthorizeAsync(context, tokens, store, conversationId).ConfigureAwait(false);
+        var (conversation, refusal) = await DirectLineEndpoints.AuthorizeAsync(context, tokens, store, conversationId, context.RequestAborted).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;
@@ -49,7 +49,7 @@ internal static partial class DirectLineStream
         try
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-            await PumpAsync(socket, conversation, from, context.RequestAborted, lifetime.ApplicationStopping).ConfigureAwait(false);
+            await PumpAsync(socket, conversation, from, KeepAlivePeriod(options.Value), time, context.RequestAborted, lifetime.ApplicationStopping).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
@@ -63,7 +63,14 @@ internal static partial class DirectLineStream
         return Results.Empty;
     }
 
-    private static async Task PumpAsync(WebSocket socket, DirectLineConversation conversation, long? from, CancellationToken aborted, CancellationToken stopping)
+    /// <summary>
+    /// How often an open stream says it is alive and reads again without a signal: well inside the idle timeout, and
+    /// a bound on how long a change signal lost in transit (a shared store's pub/sub reconnecting) can delay a frame.
+    /// </summary>
+    private static TimeSpan KeepAlivePeriod(DirectLineOptions options) =>
+        TimeSpan.FromTicks(Math.Min(options.SweepInterval.Ticks, options.ConversationIdleTimeout.Ticks / 4));
+
+    private static async Task PumpAsync(WebSocket socket, IDirectLineConversation conversation, long? from, TimeSpan keepAlive, TimeProvider time, CancellationToken aborted, CancellationToken stopping)
     {
         // The reader stops only when the connection goes: cancelling a receive aborts the socket, and then no close
         // frame could be sent. The conversation's end and shutdown stop the pump, which closes properly.
@@ -71,18 +78,51 @@ internal static partial class DirectLineStream
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, conversation.Ended, stopping);
         var stopped = Task.Delay(Timeout.Infinite, stop.Token);
         var sent = from;
+        var reason = "closing";
         while (!stop.IsCancellationRequested)
         {
             var change = conversation.NextChange();
-            var set = conversation.ReadAfter(sent, includeTyping: true);
+            ActivitySet? set;
+            try
+            {
+                set = await conversation.ReadAfterAsync(sent, includeTyping: true, stop.Token).ConfigureAwait(false);
+            }
+            catch (DirectLineStoreUnavailableException)
+            {
+                // The client reconnects from its watermark (503 until the store is back), so nothing is lost.
+                reason = "store unavailable";
+                break;
+            }
+
+            if (set is null)
+            {
+                reason = "conversation ended";
+                break;
+            }
+
             if (set.Activities.Count > 0)
             {
                 await socket.SendAsync(set.ToUtf8Json(), WebSocketMessageType.Text, endOfMessage: true, stop.Token).ConfigureAwait(false);
             }
 
             DirectLineConversation.TryParseWatermark(set.Watermark, out sent);
-            var woke = await Task.WhenAny(change, closedByClient, stopped).ConfigureAwait(false);
-            if (woke != change)
+            using var tick = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+            var keepAliveDue = Task.Delay(keepAlive, time, tick.Token);
+            var woke = await Task.WhenAny(change, closedByClient, stopped, keepAliveDue).ConfigureAwait(false);
+            await tick.CancelAsync().ConfigureAwait(false);
+            if (woke == keepAliveDue)
+            {
+                try
+                {
+                    await conversation.KeepAliveAsync(time.GetUtcNow(), stop.Token).ConfigureAwait(false);
+                }
+                catch (DirectLineStoreUnavailableException)
+                {
+                    reason = "store unavailable";
+                    break;
+                }
+            }
+            else if (woke != change)
             {
                 break;
             }
@@ -90,7 +130,7 @@ internal static partial class DirectLineStream
 
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
-            var reason = conversation.Ended.IsCancellationRequested ? "conversation ended" : "closing";
+            reason = conversation.Ended.IsCancellationRequested ? "conversation ended" : reason;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
             timeout.CancelAfter(CloseTimeout);
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, reason, timeout.Token).ConfigureAwait(false);
