@@ -20,8 +20,6 @@ internal sealed class SafetyScreen
     /// <summary>The rule whose reply (with the listening services) a learned crisis gets, and whose note a self-harm topic gets.</summary>
     public const string CrisisRuleId = "crisis";
 
-    // A message of thousands of sentences is screened as its first ones: more reading would only cost time.
-    private const int MaxSentences = 200;
     private const int LongMessageWords = 40;
     // A sentence read on its own has lost its context ("…before my diagnosis", "…in 2016"), so it speaks for the whole
     // post only when it is more likely urgent than not; the whole post is still held to the ordinary threshold.
@@ -155,7 +153,7 @@ internal sealed class SafetyScreen
             return best;
         }
 
-        var sentences = Sentences(text);
+        var sentences = Sentences.Split(text);
         if (sentences.Count < 2)
         {
             return best;
@@ -172,44 +170,4 @@ internal sealed class SafetyScreen
 
         return best;
     }
-
-    /// <summary>
-    /// The first <see cref="MaxSentences"/> sentences of a text. A full stop ends a sentence only before a space or the
-    /// end of the text, and not after a single letter (an initial or an abbreviation: "U.S.", "U.K.", "e.g."), so
-    /// "the U.S., the U.K." and "1.5 mg" stay whole. Splitting at every stop read a real visitor's question about
-    /// trials in "the U.S., the U.K." as a crisis, by the two words ", the U" alone: a fragment of a few common words
-    /// carries no situation, and on its own the screen's reading of it is noise.
-    /// </summary>
-    private static List<string> Sentences(string text)
-    {
-        var sentences = new List<string>();
-        var start = 0;
-        for (var i = 0; i <= text.Length && sentences.Count < MaxSentences; i++)
-        {
-            if (i < text.Length && !EndsSentence(text, i))
-            {
-                continue;
-            }
-
-            var sentence = text.AsSpan(start, i - start).Trim();
-            if (!sentence.IsEmpty)
-            {
-                sentences.Add(sentence.ToString());
-            }
-
-            start = i + 1;
-        }
-
-        return sentences;
-    }
-
-    private static bool EndsSentence(string text, int i) => text[i] switch
-    {
-        '!' or '?' or ';' or '\n' or '\r' or '\u2026' => true,
-        '.' => (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])) && !AfterSingleLetter(text, i),
-        _ => false,
-    };
-
-    private static bool AfterSingleLetter(string text, int stop) =>
-        stop >= 1 && char.IsLetter(text[stop - 1]) && (stop == 1 || !char.IsLetterOrDigit(text[stop - 2]));
 }

@@ -1,46 +1,59 @@
 namespace CcsviBot.Core.Text;
 
-/// <summary>The sentences of a message, for reading a long post one sentence at a time (the safety screen, the answering).</summary>
+/// <summary>
+/// The sentences of a message, for reading a long post one sentence at a time (the safety screen, the answering).
+/// A full stop ends a sentence only before a space or the end of the text, and not after a single letter (an initial
+/// or an abbreviation: "U.S.", "U.K.", "e.g."), so "the U.S., the U.K." and "1.5 mg" stay whole. Splitting at every
+/// stop read a real visitor's question about trials in "the U.S., the U.K." as a crisis, by the two words ", the U"
+/// alone: a fragment of a few common words carries no situation, and on its own any reading of it is noise.
+/// </summary>
 public static class Sentences
 {
     /// <summary>More sentences than this are not read one by one: the limit bounds the work a hostile message causes.</summary>
     public const int Max = 200;
 
-    private static readonly char[] Ends = ['.', '!', '?', ';', '\n', '\r', '\u2026'];
-
-    /// <summary>The sentences, trimmed, without empty ones; at most <see cref="Max"/>.</summary>
-    public static string[] Split(string text) =>
-        string.IsNullOrEmpty(text) ? [] : text.Split(Ends, Max + 1, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(Max).ToArray();
+    /// <summary>The first <see cref="Max"/> sentences, trimmed, without empty ones.</summary>
+    public static List<string> Split(string text) => Read(text, questionsOnly: false);
 
     /// <summary>The sentences that end with a question mark, with it: what a post asks, in the order it asks.</summary>
-    public static List<string> Questions(string text)
+    public static List<string> Questions(string text) => Read(text, questionsOnly: true);
+
+    private static List<string> Read(string text, bool questionsOnly)
     {
-        var questions = new List<string>();
+        var sentences = new List<string>();
         if (string.IsNullOrEmpty(text))
         {
-            return questions;
+            return sentences;
         }
 
         var start = 0;
-        for (var i = 0; i < text.Length && questions.Count < Max; i++)
+        for (var i = 0; i <= text.Length && sentences.Count < Max; i++)
         {
-            if (Array.IndexOf(Ends, text[i]) < 0)
+            if (i < text.Length && !EndsSentence(text, i))
             {
                 continue;
             }
 
-            if (text[i] == '?')
+            var isQuestion = i < text.Length && text[i] == '?';
+            var sentence = text.AsSpan(start, i - start).Trim();
+            if (!sentence.IsEmpty && (isQuestion || !questionsOnly))
             {
-                var question = text[start..(i + 1)].Trim();
-                if (question.Length > 1)
-                {
-                    questions.Add(question);
-                }
+                sentences.Add(isQuestion && questionsOnly ? string.Concat(sentence, "?") : sentence.ToString());
             }
 
             start = i + 1;
         }
 
-        return questions;
+        return sentences;
     }
+
+    private static bool EndsSentence(string text, int i) => text[i] switch
+    {
+        '!' or '?' or ';' or '\n' or '\r' or '\u2026' => true,
+        '.' => (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])) && !AfterSingleLetter(text, i),
+        _ => false,
+    };
+
+    private static bool AfterSingleLetter(string text, int stop) =>
+        stop >= 1 && char.IsLetter(text[stop - 1]) && (stop == 1 || !char.IsLetterOrDigit(text[stop - 2]));
 }
