@@ -42,9 +42,9 @@ public sealed class SafetyScreenTests : IClassFixture<SafetyScreenTests.RealKnow
 
         var report = SafetyEvaluator.Run(Engine, examples);
 
-        // The target is every urgent line (SafetyFloors.UrgentRecall, which `eval --safety` reports); measured now: one
-        // crisis line of 310 is missed. What must never happen is a miss that gets a bare answer with no safety help.
-        Assert.True(report.UrgentRecall >= 0.99, $"urgent recall {report.UrgentRecall:P1}");
+        // Every urgent line of three writers the screen never learned from (480 lines; the third writer's 170 were
+        // measured once, before they were added). Should a change ever miss one, the miss must at least get safety help.
+        Assert.True(report.UrgentRecall >= SafetyFloors.UrgentRecall, $"urgent recall {report.UrgentRecall:P1}: " + string.Join("; ", report.Misses.Select(m => m.Example.Text)));
         Assert.All(report.Misses, miss => Assert.True(miss.GotSafetyHelp, $"'{miss.Example.Text}' got {miss.Got}"));
         Assert.InRange(report.FalseUrgentRate, 0, SafetyFloors.FalseUrgentRate);
         Assert.True(report.NoteOnInformational >= 0.9, $"note on informational {report.NoteOnInformational:P1}");
