@@ -36,12 +36,13 @@ if (args.Length is >= 2 and <= 5 && args[0] == "reload")
     return await ReloadUnderLoad.RunAsync(args[1], Number(2, 10), Number(3, Environment.ProcessorCount), changePhrasings);
 }
 
-// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- scale [COPIES] [--decisions FILE] (MedQuAD build, latency, reworded decisions)
-if (args.Length is >= 1 and <= 4 && args[0] == "scale")
+// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- scale [COPIES] [--decisions FILE] [--parts] (MedQuAD build, latency, reworded decisions;
+// --parts: only each build part timed alone, for a profiler)
+if (args.Length is >= 1 and <= 5 && args[0] == "scale")
 {
     var copies = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
     var decisions = Array.IndexOf(args, "--decisions") is var at && at > 0 && at + 1 < args.Length ? args[at + 1] : null;
-    return ScaleRun.Run(copies, decisions);
+    return ScaleRun.Run(copies, decisions, partsOnly: args.Contains("--parts"));
 }
 
 // dotnet run -c Release --project tests/CcsviBot.Benchmarks -- soak MINUTES [WORKERS] (Direct Line soak against 127.0.0.1, memory sampled)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Faq;
+using CcsviBot.Core.Safety;
 using CcsviBot.Core.Search;
 using CcsviBot.Core.Text;
 
@@ -21,13 +22,20 @@ internal static partial class ScaleRun
     private const int SampleSize = 400;
     private const int Seed = 13;
 
-    public static int Run(int copies, string? decisionsPath)
+    public static int Run(int copies, string? decisionsPath, bool partsOnly = false)
     {
         var baseContent = Corpora.Load(Corpora.MedQuad);
         var content = copies == 1 ? baseContent : baseContent with
         {
             Entries = [.. Enumerable.Range(1, copies).SelectMany(copy => baseContent.Entries.Select(e => copy == 1 ? e : e with { Id = $"{e.Id}~{copy}" }))],
         };
+
+        if (partsOnly)
+        {
+            Console.WriteLine($"build parts alone (ms): {BuildParts(content)}");
+            Console.WriteLine($"build parts alone (ms): {BuildParts(content)}");
+            return 0;
+        }
 
         var buildTimes = new List<double>();
         KnowledgeBase? knowledgeBase = null;
@@ -111,7 +119,9 @@ internal static partial class ScaleRun
         }
 
         return string.Join(", ", Time("index", () => new LuceneFaqIndexBuilder().Build(content.Entries, analyzer)), Time("vocabulary", () => SpellingDictionary.Of(content.Entries)),
-            Time("matcher", () => new EntryMatcher(content.Entries, analyzer)), Time("scope", () => new ScopeProfile(content.Entries, content.OutOfScopeExamples, analyzer)));
+            Time("matcher", () => new EntryMatcher(content.Entries, analyzer)), Time("scope", () => new ScopeProfile(content.Entries, content.OutOfScopeExamples, analyzer)),
+            Time("classifier", () => PhrasingClassifier.Train(content.Entries, content.SynonymGroups, analyzer)),
+            Time("safety", () => SafetyScreen.Build(content, analyzer, new AnsweringOptions().UrgentThreshold, new AnsweringOptions().SafetyNoteThreshold)));
     }
 
     /// <summary>Per item, the time of the second of two passes (the first warms up), in milliseconds.</summary>
