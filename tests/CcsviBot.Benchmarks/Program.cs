@@ -65,5 +65,11 @@ if (args.Length >= 3 && args[0] == "load")
     return await DirectLineLoad.RunAsync(args[1..]);
 }
 
+// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- askloop ccsvi|medquad-16k [ROUNDS] (one short question on one thread: wall, processor time, bytes)
+if (args.Length is 2 or 3 && args[0] == "askloop")
+{
+    return AskLoop.Run(args[1], args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Corpora).Assembly).Run(args);
 return 0;
