@@ -42,12 +42,13 @@ if (args.Length is >= 2 and <= 5 && args[0] == "reload")
     return await ReloadUnderLoad.RunAsync(args[1], Number(2, 10), Number(3, Environment.ProcessorCount), changePhrasings);
 }
 
-// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- scale [COPIES] [--decisions FILE] (MedQuAD build, latency, reworded decisions)
-if (args.Length is >= 1 and <= 4 && args[0] == "scale")
+// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- scale [COPIES] [--decisions FILE] [--parts] (MedQuAD build, latency, reworded decisions;
+// --parts: only each build part timed alone, for a profiler)
+if (args.Length is >= 1 and <= 5 && args[0] == "scale")
 {
     var copies = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
     var decisions = Array.IndexOf(args, "--decisions") is var at && at > 0 && at + 1 < args.Length ? args[at + 1] : null;
-    return ScaleRun.Run(copies, decisions);
+    return ScaleRun.Run(copies, decisions, partsOnly: args.Contains("--parts"));
 }
 
 // dotnet run -c Release --project tests/CcsviBot.Benchmarks -- soak MINUTES [WORKERS] (Direct Line soak against 127.0.0.1, memory sampled)
@@ -69,6 +70,12 @@ if (args.Length is 2 or 3 && args[0] == "soak")
 if (args.Length >= 3 && args[0] == "load")
 {
     return await DirectLineLoad.RunAsync(args[1..]);
+}
+
+// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- askloop ccsvi|medquad-16k [ROUNDS] (one short question on one thread: wall, processor time, bytes)
+if (args.Length is 2 or 3 && args[0] == "askloop")
+{
+    return AskLoop.Run(args[1], args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Corpora).Assembly).Run(args);

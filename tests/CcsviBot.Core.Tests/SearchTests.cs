@@ -87,6 +87,33 @@ public sealed class SearchTests : IDisposable
     }
 
     [Fact]
+    public void A_small_index_finds_from_its_held_postings_the_entries_a_lucene_search_matches()
+    {
+        // The real FAQ, read by the real engine, asked every evaluation and calibration question: the candidates from the
+        // postings held in memory are the documents the Lucene search matches (only their order may differ).
+        var content = FaqLoader.Load(TestPaths.RealFaq).Content!;
+        using var built = KnowledgeBaseFactory.Default.Build(content, new AnsweringOptions(), 1);
+        using var index = Index(content.Entries);
+        var questions = new[] { TestPaths.RealEvalQuestions, Path.Combine(TestPaths.RealFaq, "eval", "real-questions.tsv"), Path.Combine(TestPaths.RepositoryRoot, "tests", "CcsviBot.Benchmarks", "Calibration", "dev-questions.tsv") }
+            .SelectMany(path => File.ReadLines(path).Skip(1).Select(line => line.Split('\t')[0]))
+            .Concat(content.Entries.SelectMany(e => e.Alternates.Prepend(e.Question)))
+            .ToList();
+        Assert.True(content.Entries.Count <= 40 && questions.Count > 3000);
+
+        var compared = 0;
+        foreach (var question in questions)
+        {
+            var query = built.AnswerEngine.Analyze(question);
+            var held = index.Candidates(query, 40).Select(e => e.Id).Order(StringComparer.Ordinal);
+            var searched = index.Search(query, 40).Select(e => e.Id).Order(StringComparer.Ordinal);
+            Assert.True(held.SequenceEqual(searched), question);
+            compared += query.Terms.Any(t => t.Stems.Any(s => s.Length > 1)) ? 1 : 0;
+        }
+
+        Assert.True(compared > 10, "some questions search a phrase");
+    }
+
+    [Fact]
     public void A_large_index_lives_in_a_temporary_folder_deleted_on_dispose()
     {
         FaqEntry[] entries = [Entry("a", "what is ccsvi", "veins"), Entry("b", "what is ms", "nerves")];

@@ -16,6 +16,35 @@ public class TextTests
         Assert.Equal(expected, TextNormalizer.Normalize(input));
 
     [Fact]
+    public void The_indexing_chain_remembers_stems_and_gives_the_same_tokens_and_positions_as_the_plain_chain()
+    {
+        const string text = "Zamboni's AIDS news: don't ' ’s ballooning Névrite ＦＵＬＬ ﬁxing 2009 it's ccsvi's CCSVI veins \u0301x running runs";
+        static List<(string Term, int Increment)> Tokens(Lucene.Net.Analysis.Analyzer analyzer, string text)
+        {
+            var tokens = new List<(string, int)>();
+            using var stream = analyzer.GetTokenStream("answer", text);
+            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                tokens.Add((term.ToString(), increment.PositionIncrement));
+            }
+
+            stream.End();
+            return tokens;
+        }
+
+        using var plain = new FaqAnalyzer();
+        using var indexing = FaqAnalyzer.ForIndexing();
+
+        var expected = Tokens(plain, text);
+        Assert.Contains(("aids", 1), expected);
+        Assert.Equal(expected, Tokens(indexing, text));
+        Assert.Equal(expected, Tokens(indexing, text)); // the second time from the remembered stems
+    }
+
+    [Fact]
     public void Normalize_survives_lone_surrogates() =>
         Assert.Equal("a b", TextNormalizer.Normalize("a\uD800b".Replace("\uD800", " \uD800 ", StringComparison.Ordinal)));
 

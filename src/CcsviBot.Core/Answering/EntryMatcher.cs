@@ -42,12 +42,14 @@ internal sealed class EntryMatcher
 
         // Answers repeat the same words many times over: stem each distinct word once.
         var stemIdOfWord = new Dictionary<string, int>(StringComparer.Ordinal);
-        int WordStemId(string word)
+        var stemIdOfSpan = stemIdOfWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        int WordStemId(ReadOnlySpan<char> word)
         {
-            if (!stemIdOfWord.TryGetValue(word, out var id))
+            if (!stemIdOfSpan.TryGetValue(word, out var id))
             {
-                id = StemId(analyzer.Stem(word));
-                stemIdOfWord[word] = id;
+                var text = word.ToString();
+                id = StemId(analyzer.Stem(text));
+                stemIdOfWord[text] = id;
             }
 
             return id;
@@ -73,9 +75,15 @@ internal sealed class EntryMatcher
                 }
             }
 
-            foreach (var word in TextNormalizer.Words(entry.Answer))
+            // An answer's words as spans of its normal form: a large corpus's answers hold millions of words, and a string
+            // per word was most of what building the matcher allocated.
+            var answer = TextNormalizer.Normalize(entry.Answer).AsSpan();
+            foreach (var range in answer.Split(' '))
             {
-                all.Add(WordStemId(word));
+                if (range.End.Value > range.Start.Value)
+                {
+                    all.Add(WordStemId(answer[range]));
+                }
             }
 
             var allStems = all.ToArray();

@@ -19,12 +19,16 @@ public sealed class LuceneFaqIndex : IFaqIndex
     private const double CommonTermShare = 0.05;
     private const int MaxSearchTerms = 12;
 
+    /// <summary>Up to this many entries the postings are read once and held (see <see cref="SmallIndexPostings"/>): an FAQ, not a scale corpus.</summary>
+    internal const int SmallCorpusLimit = 256;
+
     private readonly IReadOnlyList<FaqEntry> entries;
     private readonly LuceneFaqFields fields;
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
     private readonly LuceneDirectory directory;
     private readonly Action? deleteFolder;
+    private readonly SmallIndexPostings? smallPostings;
 
     // One reference for the owner plus one per search in flight; the reader and directory close when it reaches zero.
     private int references = 1;
@@ -44,6 +48,10 @@ public sealed class LuceneFaqIndex : IFaqIndex
         }
 
         searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        if (entries.Count is > 0 and <= SmallCorpusLimit)
+        {
+            smallPostings = SmallIndexPostings.Read(reader.Leaves[0].AtomicReader, [.. fields.Boosts.Select(b => b.Field)]);
+        }
     }
 
     public int Count => entries.Count;
@@ -58,30 +66,68 @@ public sealed class LuceneFaqIndex : IFaqIndex
 
         try
         {
-            var search = ToQuery(WithoutCommonTerms(query));
-            if (search is null)
-            {
-                return [];
-            }
-
-            // Documents collected in order: IndexSearcher.Search(query, n) lets a disjunction score out of order with
-            // BooleanScorer, whose bucket table (2,048 buckets per search) cost about 700 KB and most of the time of a
-            // short CCSVI question; in order, the same top documents cost a fifth of that (tie order: lower document first).
-            var collector = TopScoreDocCollector.Create(Math.Min(limit, entries.Count), docsScoredInOrder: true);
-            searcher.Search(search, collector);
-            var found = collector.GetTopDocs().ScoreDocs;
-            var candidates = new FaqEntry[found.Length];
-            for (var i = 0; i < found.Length; i++)
-            {
-                candidates[i] = entries[found[i].Doc];
-            }
-
-            return candidates;
+            return smallPostings is not null && entries.Count <= limit ? Matches(query, smallPostings) : Search(query, limit);
         }
         finally
         {
             Release();
         }
+    }
+
+    /// <summary>The candidates as a Lucene search ranks them (a large corpus; a small one whose entries outnumber the limit).</summary>
+    internal IReadOnlyList<FaqEntry> Search(AnalyzedQuery query, int limit)
+    {
+        var search = ToQuery(WithoutCommonTerms(query));
+        if (search is null)
+        {
+            return [];
+        }
+
+        // Documents collected in order: IndexSearcher.Search(query, n) lets a disjunction score out of order with
+        // BooleanScorer, whose bucket table (2,048 buckets per search) cost about 700 KB and most of the time of a
+        // short CCSVI question; in order, the same top documents cost a fifth of that (tie order: lower document first).
+        var collector = TopScoreDocCollector.Create(Math.Min(limit, entries.Count), docsScoredInOrder: true);
+        searcher.Search(search, collector);
+        var found = collector.GetTopDocs().ScoreDocs;
+        var candidates = new FaqEntry[found.Length];
+        for (var i = 0; i < found.Length; i++)
+        {
+            candidates[i] = entries[found[i].Doc];
+        }
+
+        return candidates;
+    }
+
+    /// <summary>
+    /// Every entry the query matches, in the FAQ's order, from the postings held in memory: the same documents as the
+    /// search of <see cref="ToQuery"/> matches (a term in a field, or a phrase), without building its weights and
+    /// scorers. Only when every entry fits in the limit, so no ranking is needed to cut any.
+    /// </summary>
+    private List<FaqEntry> Matches(AnalyzedQuery query, SmallIndexPostings postings)
+    {
+        Span<ulong> matched = stackalloc ulong[(SmallCorpusLimit + 63) / 64];
+        matched.Clear();
+        foreach (var forms in ConceptForms(query))
+        {
+            foreach (var stems in forms)
+            {
+                for (var field = 0; field < fields.Boosts.Count; field++)
+                {
+                    postings.Match(field, stems, matched);
+                }
+            }
+        }
+
+        var candidates = new List<FaqEntry>();
+        for (var doc = 0; doc < entries.Count; doc++)
+        {
+            if ((matched[doc >> 6] & (1UL << doc)) != 0)
+            {
+                candidates.Add(entries[doc]);
+            }
+        }
+
+        return candidates;
     }
 
     public void Dispose()
@@ -100,16 +146,8 @@ public sealed class LuceneFaqIndex : IFaqIndex
     internal Query? ToQuery(AnalyzedQuery query)
     {
         var all = new BooleanQuery(disableCoord: true);
-        foreach (var term in query.Terms.Where(t => t.Known))
+        foreach (var forms in ConceptForms(query))
         {
-            var forms = term.Stems.Where(s => s.Length > 0).DistinctBy(s => string.Join(' ', s)).ToList();
-            var singles = forms.Where(s => s.Length == 1).Select(s => s[0]).ToHashSet(StringComparer.Ordinal);
-            forms.RemoveAll(s => s.Length > 1 && s.Any(singles.Contains));
-            if (forms.Count == 0)
-            {
-                continue;
-            }
-
             var concept = new BooleanQuery(disableCoord: true);
             foreach (var stems in forms)
             {
@@ -123,6 +161,21 @@ public sealed class LuceneFaqIndex : IFaqIndex
         }
 
         return all.Clauses.Count == 0 ? null : all;
+    }
+
+    /// <summary>Per known concept with anything to search, its distinct forms' stems, phrases holding a single form left out.</summary>
+    private static IEnumerable<List<string[]>> ConceptForms(AnalyzedQuery query)
+    {
+        foreach (var term in query.Terms.Where(t => t.Known))
+        {
+            var forms = term.Stems.Where(s => s.Length > 0).DistinctBy(s => string.Join(' ', s)).ToList();
+            var singles = forms.Where(s => s.Length == 1).Select(s => s[0]).ToHashSet(StringComparer.Ordinal);
+            forms.RemoveAll(s => s.Length > 1 && s.Any(singles.Contains));
+            if (forms.Count > 0)
+            {
+                yield return forms;
+            }
+        }
     }
 
     private static Query FormQuery(string field, string[] stems, float boost)

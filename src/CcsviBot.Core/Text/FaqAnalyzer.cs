@@ -34,15 +34,35 @@ public sealed class FaqAnalyzer : Analyzer
     /// </summary>
     public static CharArraySet ProtectedWords { get; } = new CharArraySet(Version, ["aids", "news"], ignoreCase: false).AsReadOnly();
 
+    private readonly bool cacheStems;
+
+    public FaqAnalyzer()
+    {
+    }
+
+    private FaqAnalyzer(bool cacheStems) => this.cacheStems = cacheStems;
+
+    /// <summary>
+    /// The same chain for writing an index: each distinct word's stem is remembered (<see cref="StemCacheFilter"/>) for
+    /// as long as this analyser lives, so dispose it with the writer.
+    /// </summary>
+    public static FaqAnalyzer ForIndexing() => new(cacheStems: true);
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new FaqWordTokenizer(reader);
-        TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
+        return new TokenStreamComponents(tokenizer, cacheStems ? new StemCacheFilter(tokenizer) : Filters(tokenizer));
+    }
+
+    /// <summary>The filters after the tokenizer, in order (each reads one word alone).</summary>
+    internal static TokenStream Filters(TokenStream words)
+    {
+        TokenStream stream = new EnglishPossessiveFilter(Version, words);
         stream = new ASCIIFoldingFilter(stream);
         stream = new ApostropheFilter(stream);
         stream = new LowerCaseFilter(Version, stream);
         stream = new SetKeywordMarkerFilter(stream, ProtectedWords);
-        return new TokenStreamComponents(tokenizer, new PorterStemFilter(stream));
+        return new PorterStemFilter(stream);
     }
 
     public override int GetPositionIncrementGap(string fieldName) => ValueGap;
