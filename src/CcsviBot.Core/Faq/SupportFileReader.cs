@@ -13,15 +13,8 @@ internal static class SupportFileReader
     public static List<PhraseRule> ReadRules(string file, string? text, string listKey, List<FaqDiagnostic> diagnostics)
     {
         var rules = new List<PhraseRule>();
-        var root = Parse(file, text, diagnostics);
-        if (root is null)
+        if (List(file, text, listKey, diagnostics) is not { } list)
         {
-            return rules;
-        }
-
-        if (Yaml.Child(root, listKey) is not YamlSequenceNode list)
-        {
-            diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(root), DiagnosticSeverity.Error, $"expected a '{listKey}:' list"));
             return rules;
         }
 
@@ -52,15 +45,8 @@ internal static class SupportFileReader
     /// <summary><c>questions: [text, ...]</c>; blank items are left out.</summary>
     public static List<(string Value, int Line)> ReadQuestions(string file, string? text, List<FaqDiagnostic> diagnostics)
     {
-        var root = Parse(file, text, diagnostics);
-        if (root is null)
+        if (List(file, text, "questions", diagnostics) is not { } list)
         {
-            return [];
-        }
-
-        if (Yaml.Child(root, "questions") is not YamlSequenceNode list)
-        {
-            diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(root), DiagnosticSeverity.Error, "expected a 'questions:' list"));
             return [];
         }
 
@@ -86,15 +72,8 @@ internal static class SupportFileReader
     public static List<IReadOnlyList<string>> ReadSynonyms(string file, string? text, List<FaqDiagnostic> diagnostics)
     {
         var groups = new List<IReadOnlyList<string>>();
-        var root = Parse(file, text, diagnostics);
-        if (root is null)
+        if (List(file, text, "groups", diagnostics) is not { } list)
         {
-            return groups;
-        }
-
-        if (Yaml.Child(root, "groups") is not YamlSequenceNode list)
-        {
-            diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(root), DiagnosticSeverity.Error, "expected a 'groups:' list"));
             return groups;
         }
 
@@ -119,15 +98,8 @@ internal static class SupportFileReader
     public static List<FaqSubject> ReadSubjects(string file, string? text, List<FaqDiagnostic> diagnostics)
     {
         var subjects = new List<FaqSubject>();
-        var root = Parse(file, text, diagnostics);
-        if (root is null)
+        if (List(file, text, "subjects", diagnostics) is not { } list)
         {
-            return subjects;
-        }
-
-        if (Yaml.Child(root, "subjects") is not YamlSequenceNode list)
-        {
-            diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(root), DiagnosticSeverity.Error, "expected a 'subjects:' list"));
             return subjects;
         }
 
@@ -153,6 +125,24 @@ internal static class SupportFileReader
         }
 
         return subjects;
+    }
+
+    /// <summary>The <c>{key}:</c> list of a support file; null (with a diagnostic when the file has no such list) otherwise.</summary>
+    private static YamlSequenceNode? List(string file, string? text, string key, List<FaqDiagnostic> diagnostics)
+    {
+        var root = Parse(file, text, diagnostics);
+        if (root is null)
+        {
+            return null;
+        }
+
+        if (Yaml.Child(root, key) is not YamlSequenceNode list)
+        {
+            diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(root), DiagnosticSeverity.Error, $"expected a '{key}:' list"));
+            return null;
+        }
+
+        return list;
     }
 
     private static YamlMappingNode? Parse(string file, string? text, List<FaqDiagnostic> diagnostics)

@@ -8,24 +8,12 @@ using static CcsviBot.Tests.Scaling.RedisInstances;
 namespace CcsviBot.Tests.Scaling;
 
 /// <summary>The in-memory store's bounds hold in Redis too: activities per conversation, and expiry when idle.</summary>
-public sealed class RedisDirectLineBudgetTests : IAsyncLifetime
+public sealed class RedisDirectLineBudgetTests : RedisTestClass
 {
-    private readonly string _prefix = NewPrefix();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(RedisFactAttribute.Variable)))
-        {
-            await ForgetAsync(_prefix);
-        }
-    }
-
     [RedisFact]
     public async Task A_transcript_in_Redis_keeps_its_latest_activities_only_and_watermarks_stay_monotonic()
     {
-        var prefix = _prefix;
+        var prefix = Prefix;
         var settings = new Dictionary<string, string> { ["DirectLine:MessagesPerMinute"] = "1000" };
         using var a = Start(prefix, settings: settings);
         using var b = Start(prefix, settings: settings);
@@ -50,7 +38,7 @@ public sealed class RedisDirectLineBudgetTests : IAsyncLifetime
     [RedisFact]
     public async Task A_conversation_idle_past_the_timeout_is_swept_away_for_every_instance()
     {
-        var prefix = _prefix;
+        var prefix = Prefix;
         using var a = Start(prefix);
         using var b = Start(prefix);
         var conversation = await a.StartConversationAsync(a.CreateClient());

@@ -8,24 +8,12 @@ using static CcsviBot.Tests.Scaling.RedisInstances;
 namespace CcsviBot.Tests.Scaling;
 
 /// <summary>Two real instances of the host sharing one Redis: a visitor may land on either, on every request.</summary>
-public sealed class RedisDirectLineTests : IAsyncLifetime
+public sealed class RedisDirectLineTests : RedisTestClass
 {
-    private readonly string _prefix = NewPrefix();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(RedisFactAttribute.Variable)))
-        {
-            await ForgetAsync(_prefix);
-        }
-    }
-
     [RedisFact]
     public async Task A_conversation_started_on_A_continues_on_B_and_reaches_A_by_GET_and_by_its_open_stream_in_order_once()
     {
-        var prefix = _prefix;
+        var prefix = Prefix;
         using var a = Start(prefix);
         using var b = Start(prefix);
         var onA = a.CreateClient();
@@ -57,7 +45,7 @@ public sealed class RedisDirectLineTests : IAsyncLifetime
     [RedisFact]
     public async Task When_A_stops_mid_conversation_B_carries_on_and_the_client_resumes_from_its_watermark_with_nothing_lost_or_repeated()
     {
-        var prefix = _prefix;
+        var prefix = Prefix;
         using var b = Start(prefix);
         var onB = b.CreateClient();
         StartedConversation conversation;
@@ -94,7 +82,7 @@ public sealed class RedisDirectLineTests : IAsyncLifetime
     [RedisFact]
     public async Task A_token_issued_by_A_is_accepted_by_B()
     {
-        var prefix = _prefix;
+        var prefix = Prefix;
         using var a = Start(prefix);
         using var b = Start(prefix);
         var page = await a.CreateClient().PostAsync("/api/directline/token", null);
@@ -114,7 +102,7 @@ public sealed class RedisDirectLineTests : IAsyncLifetime
     [RedisFact]
     public async Task The_message_rate_limit_is_counted_across_both_instances()
     {
-        var prefix = _prefix;
+        var prefix = Prefix;
         using var a = Start(prefix);
         using var b = Start(prefix);
         var onA = a.CreateClient();
@@ -139,7 +127,7 @@ public sealed class RedisDirectLineTests : IAsyncLifetime
     [RedisFact]
     public async Task The_conversation_cap_is_shared()
     {
-        var prefix = _prefix;
+        var prefix = Prefix;
         var settings = new Dictionary<string, string> { ["DirectLine:MaxConversations"] = "2" };
         using var a = Start(prefix, settings: settings);
         using var b = Start(prefix, settings: settings);
