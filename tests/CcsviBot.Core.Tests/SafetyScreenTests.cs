@@ -62,6 +62,23 @@ public sealed class SafetyScreenTests : IClassFixture<SafetyScreenTests.RealKnow
         Assert.DoesNotContain(held, e => trainingWriters.Contains(e.Writer));
     }
 
+    /// <summary>
+    /// An FAQ with no phrasings of its own to learn ordinary questions from (a JSON Lines corpus) relies on the built-in
+    /// examples alone; "tell me" opens crisis lines there too ("tell me honestly why I should stay alive").
+    /// </summary>
+    [Theory]
+    [InlineData("tell me about gout")]
+    [InlineData("tell me about ataxia telangiectasia")]
+    [InlineData("can you tell me about encephalopathy")]
+    [InlineData("tell me is sialuria inherited")]
+    public void Ordinary_requests_are_not_urgent_for_an_faq_without_its_own_phrasings(string message)
+    {
+        var content = FaqLoader.Load(TestPaths.FixtureJsonLines).Content!;
+        using var knowledgeBase = KnowledgeBaseFactory.Default.Build(content with { Entries = content.Entries.Select(e => e with { Alternates = [] }).ToList() }, new AnsweringOptions(), 1);
+
+        Assert.NotEqual(ReplyKind.Urgent, knowledgeBase.Engine.Ask(message).Kind);
+    }
+
     [Theory]
     [InlineData("I swallowed 40 of my paracetamol an hour ago")]
     [InlineData("tonight I'm going to end it, I've written the letters")]
