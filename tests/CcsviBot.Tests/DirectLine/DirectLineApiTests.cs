@@ -230,6 +230,19 @@ public sealed class DirectLineApiTests(DirectLineTestHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_message_before_the_faq_has_loaded_is_accepted_and_told_to_ask_again()
+    {
+        var started = await host.StartConversationAsync(_client);
+
+        var early = await Send(HttpMethod.Post, $"/v3/directline/conversations/{started.Id}/activities", started.Token, WebChatMessage(RecordingTurnHandler.NotReadyText, "n"));
+
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        var last = (await GetActivities(started, "")).Activities[^1];
+        Assert.Equal(CcsviBot.Channels.DirectLine.DirectLineBot.NotReadyText, last["text"]!.GetValue<string>());
+        Assert.Equal("bot", last["from"]!["role"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Too_many_messages_from_one_token_get_429_with_retry_after()
     {
         var started = await host.StartConversationAsync(_client);

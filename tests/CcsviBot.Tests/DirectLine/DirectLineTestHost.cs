@@ -84,6 +84,7 @@ public sealed class RecordingTurnHandler : ITurnHandler
 {
     public const string WelcomeText = "Welcome to the test bot. General information, not medical advice.";
     public const string FailingText = "make the bot throw";
+    public const string NotReadyText = "ask before the faq has loaded";
 
     public ConcurrentQueue<Activity> Received { get; } = new();
 
@@ -94,6 +95,11 @@ public sealed class RecordingTurnHandler : ITurnHandler
         if (activity.Text == FailingText)
         {
             throw new InvalidOperationException("The test bot failed on purpose.");
+        }
+
+        if (activity.Text == NotReadyText)
+        {
+            throw new KnowledgeBaseUnavailableException("The FAQ is still loading.");
         }
 
         var reply = activity.Type switch

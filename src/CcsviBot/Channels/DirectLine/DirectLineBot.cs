@@ -126,6 +126,13 @@ internal sealed class DirectLineBot(
             // The visitor's request may be gone (tab closed) while the answer is still wanted in the transcript.
             result = await turnHandler.HandleAsync(activity, lifetime.ApplicationStopping).ConfigureAwait(false);
         }
+        catch (KnowledgeBaseUnavailableException unavailable)
+        {
+            // Starting up, or the FAQ failed to load: the visitor's message is already in the transcript, so it gets a
+            // reply that says so rather than an error status the page can only show as a failed send.
+            logger.LogWarning("Direct Line {ConversationId}: no FAQ to answer {Type} {Id} from: {Reason}", conversation.Id, activity.Type, activity.Id, unavailable.Message);
+            result = activity.Is(ActivityTypes.Message) ? new TurnResult([NotReadyReply(activity)]) : TurnResult.Empty;
+        }
         catch (Exception exception) when (!lifetime.ApplicationStopping.IsCancellationRequested)
         {
             logger.LogError(exception, "Direct Line {ConversationId}: the turn for {Type} {Id} failed", conversation.Id, activity.Type, activity.Id);
@@ -138,6 +145,15 @@ internal sealed class DirectLineBot(
         }
 
         return true;
+    }
+
+    public const string NotReadyText = "Sorry, I'm still starting up and can't answer yet. Please ask again in a moment.";
+
+    private static Activity NotReadyReply(Activity activity)
+    {
+        var reply = activity.CreateReply();
+        reply.Text = NotReadyText;
+        return reply;
     }
 
     private async Task AppendReplyAsync(IDirectLineConversation conversation, Activity incoming, Activity reply, CancellationToken cancellationToken)
