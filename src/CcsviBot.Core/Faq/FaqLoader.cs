@@ -21,6 +21,9 @@ public static class FaqLoader
     public const string OutOfScopeFile = "out-of-scope.yaml";
     public const string SubjectsFile = "subjects.yaml";
 
+    /// <summary>The disclaimer an FAQ without its own gets; also what a reply carries when no FAQ could be loaded yet.</summary>
+    public static string DefaultDisclaimer => (BuiltInContent.Read(DisclaimerFile) ?? BuiltInContent.FallbackDisclaimer).Trim();
+
     /// <summary>
     /// Loads <paramref name="path"/>. A JSON Lines FAQ has no disclaimer, safety, small-talk or synonym files of its own:
     /// they come from <paramref name="supportFolder"/> (a faq/ folder) when it has them, otherwise from the built-in defaults.
@@ -219,7 +222,7 @@ public static class FaqLoader
         string Located(string name) => folder is null ? BuiltInContent.Label(name) : Path.Combine(folder, name);
 
         var disclaimerText = ReadSupport(DisclaimerFile);
-        var disclaimer = (disclaimerText ?? BuiltInContent.Read(DisclaimerFile) ?? BuiltInContent.FallbackDisclaimer).Trim();
+        var disclaimer = disclaimerText?.Trim() ?? DefaultDisclaimer;
         if (disclaimer.Length == 0)
         {
             diagnostics.Add(new FaqDiagnostic(Located(DisclaimerFile), 1, DiagnosticSeverity.Error, "the disclaimer is empty"));

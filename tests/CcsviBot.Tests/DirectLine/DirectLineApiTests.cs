@@ -238,7 +238,8 @@ public sealed class DirectLineApiTests(DirectLineTestHost host) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, early.StatusCode);
         var last = (await GetActivities(started, "")).Activities[^1];
-        Assert.Equal(CcsviBot.Channels.DirectLine.DirectLineBot.NotReadyText, last["text"]!.GetValue<string>());
+        Assert.Contains(CcsviBot.Channels.DirectLine.DirectLineBot.NotReadyText, last["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(CcsviBot.Core.Faq.FaqLoader.DefaultDisclaimer, last["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("bot", last["from"]!["role"]!.GetValue<string>());
     }
 

@@ -1,3 +1,5 @@
+using CcsviBot.Core.Answering;
+using CcsviBot.Core.Faq;
 using CcsviBot.Protocol;
 using CcsviBot.Turns;
 using Microsoft.Extensions.Options;
@@ -10,6 +12,7 @@ namespace CcsviBot.Channels.DirectLine;
 /// </summary>
 internal sealed class DirectLineBot(
     ITurnHandler turnHandler,
+    ReplyRendererSelector renderers,
     IOptions<DirectLineOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -149,11 +152,12 @@ internal sealed class DirectLineBot(
 
     public const string NotReadyText = "Sorry, I'm still starting up and can't answer yet. Please ask again in a moment.";
 
-    private static Activity NotReadyReply(Activity activity)
+    /// <summary>Rendered like every reply, with the disclaimer (the built-in one: there is no FAQ to take it from).</summary>
+    private Activity NotReadyReply(Activity activity)
     {
-        var reply = activity.CreateReply();
-        reply.Text = NotReadyText;
-        return reply;
+        var outgoing = activity.CreateReply();
+        renderers.For(activity.ChannelId).Render(new Reply { Kind = ReplyKind.None, Message = NotReadyText, Disclaimer = FaqLoader.DefaultDisclaimer }, outgoing);
+        return outgoing;
     }
 
     private async Task AppendReplyAsync(IDirectLineConversation conversation, Activity incoming, Activity reply, CancellationToken cancellationToken)
