@@ -15,8 +15,8 @@ public sealed class RedisDirectLineBudgetTests : RedisTestClass
     {
         var prefix = Prefix;
         var settings = new Dictionary<string, string> { ["DirectLine:MessagesPerMinute"] = "1000" };
-        using var a = Start(prefix, settings: settings);
-        using var b = Start(prefix, settings: settings);
+        using var a = await StartReadyAsync(prefix, settings: settings);
+        using var b = await StartReadyAsync(prefix, settings: settings);
         var onA = a.CreateClient();
         var onB = b.CreateClient();
         var conversation = await a.StartConversationAsync(onA);
@@ -39,8 +39,8 @@ public sealed class RedisDirectLineBudgetTests : RedisTestClass
     public async Task A_conversation_idle_past_the_timeout_is_swept_away_for_every_instance()
     {
         var prefix = Prefix;
-        using var a = Start(prefix);
-        using var b = Start(prefix);
+        using var a = await StartReadyAsync(prefix);
+        using var b = await StartReadyAsync(prefix);
         var conversation = await a.StartConversationAsync(a.CreateClient());
 
         a.Clock.Advance(TimeSpan.FromMinutes(61));

@@ -50,6 +50,29 @@ internal static class RedisInstances
         return new DirectLineTestHost { Settings = all };
     }
 
+    /// <summary>
+    /// <see cref="Start"/>, then waits until the instance reports ready (its FAQ loaded and Redis connected): a host
+    /// starts on its first request, and a request before its connection is up gets the 503 meant for an outage.
+    /// </summary>
+    public static async Task<DirectLineTestHost> StartReadyAsync(string prefix, Dictionary<string, string>? settings = null)
+    {
+        var host = Start(prefix, settings: settings);
+        using var client = host.CreateClient();
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            using var ready = await client.GetAsync("/healthz/ready");
+            if (ready.StatusCode == HttpStatusCode.OK)
+            {
+                return host;
+            }
+
+            await Task.Delay(100);
+        }
+
+        host.Dispose();
+        throw new TimeoutException("The instance did not become ready within 30 seconds.");
+    }
+
     public static async Task<HttpResponseMessage> PostMessageAsync(HttpClient client, StartedConversation conversation, string text)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation.Id}/activities")
