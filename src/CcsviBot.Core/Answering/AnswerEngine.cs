@@ -113,7 +113,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
             return AnswerWith(exact, 1);
         }
 
-        var reply = Retrieve(text, words);
+        var reply = Retrieve(text, subjects.Named(words));
         return words.Length > LongPostWords && reply.Kind != ReplyKind.Answer ? FromQuestionsOf(text, reply) : reply;
     }
 
@@ -134,9 +134,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         // Only a question that names what it is about stands alone: "What would I do with the information?" cut from its
         // post could be about anything, and this service's own entry would answer it.
         var replies = questions.Take(MaxQuestionsPerPost)
-            .Select(TextNormalizer.Words)
-            .Where(words => NamedSubjects(words).Count > 0)
-            .Select(words => Retrieve(string.Join(' ', words), words))
+            .Select(question => (Question: question, Named: subjects.Named(TextNormalizer.Words(question))))
+            .Where(asked => asked.Named.Count > 0)
+            .Select(asked => Retrieve(asked.Question, asked.Named))
             .ToList();
         var best = replies.Where(r => r.Kind == ReplyKind.Answer).MaxBy(r => r.Confidence);
         if (best is null)
@@ -148,8 +148,11 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         return best with { Suggestions = others.Concat(best.Suggestions).Distinct().Take(MaxSuggestions).ToList() };
     }
 
-    /// <summary>Retrieval with a calibrated confidence → answer / clarify / none, for a question already cleaned.</summary>
-    private Reply Retrieve(string text, string[] words)
+    /// <summary>
+    /// Retrieval with a calibrated confidence → answer / clarify / none, for a question already cleaned, with the
+    /// subjects it names (<see cref="SubjectReader"/>).
+    /// </summary>
+    private Reply Retrieve(string text, IReadOnlySet<string> named)
     {
         var query = Analyze(text);
         var ranked = Rank(query);
@@ -160,7 +163,6 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
         var confidence = ConfidenceModel.Confidence(query, ranked, scope.Lift(query));
         var top = ranked[0];
-        var named = NamedSubjects(words);
         if (!IsOnSubject(top.Entry, named))
         {
             return OfferOnSubject(query, ranked, named);
@@ -173,7 +175,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
         if (confidence >= options.ClarifyThreshold)
         {
-            return Clarify(ranked.Take(MaxCandidates).Where(m => m.Score >= top.Score * ClarifyCandidateRatio && IsOnSubject(m.Entry, named)).Select(m => m.Entry).ToList(), confidence);
+            return Clarify(ranked, named, confidence);
         }
 
         return None(EngineMessages.NoAnswer) with { Confidence = confidence };
@@ -224,9 +226,6 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     /// <summary>Each question of a post costs one retrieval; a post with more asks for a conversation, not a reply.</summary>
     private const int MaxQuestionsPerPost = 6;
 
-    /// <summary>The subjects the question names; empty when it names none or the FAQ lists no subjects.</summary>
-    private IReadOnlySet<string> NamedSubjects(string[] words) => subjects.Named(words);
-
     /// <summary>
     /// Whether an entry is about a subject the question names (or the question names none). The confidence is
     /// computed over every candidate, as calibrated; this only vetoes: "is ms hereditary" is not answered with "Is
@@ -249,11 +248,16 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
             return None(EngineMessages.NoAnswer) with { Confidence = confidence };
         }
 
-        return Clarify(onSubject.Take(MaxCandidates).Where(m => m.Score >= onSubject[0].Score * ClarifyCandidateRatio).Select(m => m.Entry).ToList(), confidence);
+        return Clarify(onSubject, named, confidence);
     }
 
-    private Reply Clarify(IReadOnlyList<FaqEntry> candidates, double confidence) =>
-        new() { Kind = ReplyKind.Clarify, Confidence = confidence, Candidates = candidates, Message = EngineMessages.Clarify, Disclaimer = content.Disclaimer };
+    /// <summary>The choices: the best candidates on a named subject, each close enough to the best of them.</summary>
+    private Reply Clarify(IReadOnlyList<MatchScore> ranked, IReadOnlySet<string> named, double confidence)
+    {
+        var onSubject = ranked.Where(m => IsOnSubject(m.Entry, named)).Take(MaxCandidates).ToList();
+        var candidates = onSubject.Where(m => m.Score >= onSubject[0].Score * ClarifyCandidateRatio).Select(m => m.Entry).ToList();
+        return new Reply { Kind = ReplyKind.Clarify, Confidence = confidence, Candidates = candidates, Message = EngineMessages.Clarify, Disclaimer = content.Disclaimer };
+    }
 
     /// <summary>The words without small-talk words around them: "hi, what is ccsvi? thanks" is the question "what is ccsvi".</summary>
     private ArraySegment<string> WithoutGreetings(string[] words)

@@ -119,8 +119,8 @@ internal static class MarkdownEntryReader
             Answer = body,
             Sources = sources,
             Related = related.Select(r => r.Value.Trim()).Where(r => r.Length > 0).ToList(),
-            Tags = Yaml.ScalarList(root, "tags").Select(t => t.Value.Trim()).Where(t => t.Length > 0).ToList(),
-            Subjects = Yaml.ScalarList(root, "subjects").Select(s => s.Value.Trim()).Where(s => s.Length > 0).ToList(),
+            Tags = Yaml.Texts(root, "tags"),
+            Subjects = Yaml.Texts(root, "subjects"),
             Reviewed = reviewed,
             Origin = file,
         };

@@ -29,7 +29,7 @@ internal static class SupportFileReader
 
             var id = Yaml.Scalar(map, "id");
             var reply = Yaml.Scalar(map, "reply")?.Trim();
-            var phrases = Yaml.ScalarList(map, "phrases").Select(p => p.Value.Trim()).Where(p => p.Length > 0).ToList();
+            var phrases = Yaml.Texts(map, "phrases");
             if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(reply) || phrases.Count == 0)
             {
                 diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Error, "an item needs an id, at least one phrase and a reply"));
@@ -106,9 +106,10 @@ internal static class SupportFileReader
         foreach (var item in list)
         {
             var line = Yaml.LineOf(item);
-            var id = item is YamlMappingNode map ? Yaml.Scalar(map, "id")?.Trim() : null;
-            var names = item is YamlMappingNode withNames ? Yaml.ScalarList(withNames, "names").Select(n => n.Value.Trim()).Where(n => n.Length > 0).ToList() : [];
-            if (item is not YamlMappingNode subject || string.IsNullOrEmpty(id) || names.Count == 0)
+            var subject = item as YamlMappingNode;
+            var id = subject is null ? null : Yaml.Scalar(subject, "id")?.Trim();
+            var names = subject is null ? [] : Yaml.Texts(subject, "names");
+            if (subject is null || string.IsNullOrEmpty(id) || names.Count == 0)
             {
                 diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Error, "a subject needs an id and at least one name"));
                 continue;
@@ -120,8 +121,7 @@ internal static class SupportFileReader
                 continue;
             }
 
-            var notNames = Yaml.ScalarList(subject, "not").Select(n => n.Value.Trim()).Where(n => n.Length > 0).ToList();
-            subjects.Add(new FaqSubject(id, Yaml.Scalar(subject, "about")?.Trim() ?? id, names, notNames));
+            subjects.Add(new FaqSubject(id, Yaml.Scalar(subject, "about")?.Trim() ?? id, names, Yaml.Texts(subject, "not")));
         }
 
         return subjects;

@@ -48,6 +48,10 @@ internal static class Yaml
             _ => [],
         };
 
+    /// <summary>The trimmed, non-blank values of <see cref="ScalarList"/>: what a list of phrases, names or ids holds.</summary>
+    public static List<string> Texts(YamlMappingNode map, string key) =>
+        ScalarList(map, key).Select(s => s.Value.Trim()).Where(s => s.Length > 0).ToList();
+
     public static int? Int(string? text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

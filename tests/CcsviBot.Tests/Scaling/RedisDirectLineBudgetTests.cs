@@ -13,10 +13,9 @@ public sealed class RedisDirectLineBudgetTests : RedisTestClass
     [RedisFact]
     public async Task A_transcript_in_Redis_keeps_its_latest_activities_only_and_watermarks_stay_monotonic()
     {
-        var prefix = Prefix;
         var settings = new Dictionary<string, string> { ["DirectLine:MessagesPerMinute"] = "1000" };
-        using var a = await StartReadyAsync(prefix, settings: settings);
-        using var b = await StartReadyAsync(prefix, settings: settings);
+        using var a = await StartReadyAsync(Prefix, settings: settings);
+        using var b = await StartReadyAsync(Prefix, settings: settings);
         var onA = a.CreateClient();
         var onB = b.CreateClient();
         var conversation = await a.StartConversationAsync(onA);
@@ -38,9 +37,8 @@ public sealed class RedisDirectLineBudgetTests : RedisTestClass
     [RedisFact]
     public async Task A_conversation_idle_past_the_timeout_is_swept_away_for_every_instance()
     {
-        var prefix = Prefix;
-        using var a = await StartReadyAsync(prefix);
-        using var b = await StartReadyAsync(prefix);
+        using var a = await StartReadyAsync(Prefix);
+        using var b = await StartReadyAsync(Prefix);
         var conversation = await a.StartConversationAsync(a.CreateClient());
 
         a.Clock.Advance(TimeSpan.FromMinutes(61));

@@ -13,9 +13,8 @@ public sealed class RedisDirectLineTests : RedisTestClass
     [RedisFact]
     public async Task A_conversation_started_on_A_continues_on_B_and_reaches_A_by_GET_and_by_its_open_stream_in_order_once()
     {
-        var prefix = Prefix;
-        using var a = await StartReadyAsync(prefix);
-        using var b = await StartReadyAsync(prefix);
+        using var a = await StartReadyAsync(Prefix);
+        using var b = await StartReadyAsync(Prefix);
         var onA = a.CreateClient();
         var onB = b.CreateClient();
         var conversation = await a.StartConversationAsync(onA);
@@ -45,12 +44,11 @@ public sealed class RedisDirectLineTests : RedisTestClass
     [RedisFact]
     public async Task When_A_stops_mid_conversation_B_carries_on_and_the_client_resumes_from_its_watermark_with_nothing_lost_or_repeated()
     {
-        var prefix = Prefix;
-        using var b = await StartReadyAsync(prefix);
+        using var b = await StartReadyAsync(Prefix);
         var onB = b.CreateClient();
         StartedConversation conversation;
         string watermark;
-        using (var a = await StartReadyAsync(prefix))
+        using (var a = await StartReadyAsync(Prefix))
         {
             var onA = a.CreateClient();
             conversation = await a.StartConversationAsync(onA);
@@ -82,9 +80,8 @@ public sealed class RedisDirectLineTests : RedisTestClass
     [RedisFact]
     public async Task A_token_issued_by_A_is_accepted_by_B()
     {
-        var prefix = Prefix;
-        using var a = await StartReadyAsync(prefix);
-        using var b = await StartReadyAsync(prefix);
+        using var a = await StartReadyAsync(Prefix);
+        using var b = await StartReadyAsync(Prefix);
         var page = await a.CreateClient().PostAsync("/api/directline/token", null);
         var token = (await page.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
 
@@ -102,9 +99,8 @@ public sealed class RedisDirectLineTests : RedisTestClass
     [RedisFact]
     public async Task The_message_rate_limit_is_counted_across_both_instances()
     {
-        var prefix = Prefix;
-        using var a = await StartReadyAsync(prefix);
-        using var b = await StartReadyAsync(prefix);
+        using var a = await StartReadyAsync(Prefix);
+        using var b = await StartReadyAsync(Prefix);
         var onA = a.CreateClient();
         var onB = b.CreateClient();
         var conversation = await a.StartConversationAsync(onA);
@@ -127,10 +123,9 @@ public sealed class RedisDirectLineTests : RedisTestClass
     [RedisFact]
     public async Task The_conversation_cap_is_shared()
     {
-        var prefix = Prefix;
         var settings = new Dictionary<string, string> { ["DirectLine:MaxConversations"] = "2" };
-        using var a = await StartReadyAsync(prefix, settings: settings);
-        using var b = await StartReadyAsync(prefix, settings: settings);
+        using var a = await StartReadyAsync(Prefix, settings: settings);
+        using var b = await StartReadyAsync(Prefix, settings: settings);
         await a.StartConversationAsync(a.CreateClient());
         await b.StartConversationAsync(b.CreateClient());
 
