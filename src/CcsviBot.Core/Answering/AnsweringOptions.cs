@@ -15,10 +15,10 @@ public sealed class AnsweringOptions
     /// The learned safety screen's probability (emergency or crisis, in the whole message or its most alarming
     /// sentence) at or above which a message gets the urgent reply. Chosen by the safety calibration for recall first.
     /// </summary>
-    public double UrgentThreshold { get; set; } = 0.07;
+    public double UrgentThreshold { get; set; } = 0.06;
 
     /// <summary>The probability of danger (urgent or informational) at or above which a reply carries the safety note.</summary>
-    public double SafetyNoteThreshold { get; set; } = 0.109;
+    public double SafetyNoteThreshold { get; set; } = 0.078;
 
     /// <summary>Longer messages get a polite limit reply instead of a search (the safety screen still runs).</summary>
     public int MaxQuestionLength { get; set; } = 2000;
