@@ -124,6 +124,24 @@ public sealed class FaqLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Asks_load_in_order_and_a_nameless_or_repeated_ask_is_an_error()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "entries"));
+        WriteEntry("main", "---\nid: main\nquestion: Main?\n---\nA body.\n");
+        File.WriteAllText(Path.Combine(folder, FaqLoader.AsksFile),
+            "asks:\n  - id: cost\n    names: [cost, price]\n  - id: specialist\n    about: which doctor\n    names: [which doctor]\n    not: [which doctor told you]\n  - id: nameless\n  - id: cost\n    names: [fee]\n");
+
+        var result = FaqLoader.Load(folder);
+
+        Assert.Equal(["cost", "specialist"], result.Content!.Asks.Select(a => a.Id));
+        Assert.Equal(["which doctor told you"], result.Content.Asks[1].NotNames);
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+        Assert.Contains(errors, d => d.Contains("asks.yaml:8", StringComparison.Ordinal) && d.Contains("at least one name", StringComparison.Ordinal));
+        Assert.Contains(errors, d => d.Contains("asks.yaml:9", StringComparison.Ordinal) && d.Contains("listed twice", StringComparison.Ordinal));
+        Assert.Equal(2, errors.Count);
+    }
+
+    [Fact]
     public void Out_of_scope_examples_are_optional_and_never_built_in()
     {
         Assert.Empty(FaqLoader.Load(TestPaths.FixtureFaq).Content!.OutOfScopeExamples);

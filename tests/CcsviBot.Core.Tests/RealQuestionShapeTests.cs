@@ -43,6 +43,36 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
         Assert.Equal("ms-society-position", Engine.Ask("what does the ms society say").Entry?.Id);
 
     [Theory]
+    [InlineData("Can restenosis be prevented?", "how often does restenosis happen", "restenosis")]
+    [InlineData("Which specialist performs a venoplasty?", "what is venoplasty", "liberation-therapy")]
+    [InlineData("How do I know if I have re-stenosed?", "Can restenosis come back?", "restenosis")]
+    [InlineData("what dose of vitamin d should i take for ms", "is vitamin d linked to ms", "ms-cause")]
+    public void A_question_asking_for_what_its_entry_never_says_is_not_answered_with_it(string question, string sameTopicAnswered, string entry)
+    {
+        var reply = Engine.Ask(question);
+
+        Assert.NotEqual(entry, reply.Entry?.Id);
+        Assert.DoesNotContain(reply.Candidates, c => c.Id == entry);
+        // The topic alone is answered by that entry: the veto is the ask's.
+        Assert.Equal(entry, Engine.Ask(sameTopicAnswered).Entry?.Id);
+    }
+
+    [Fact]
+    public void An_entry_answers_an_ask_once_one_of_its_phrasings_names_it()
+    {
+        var content = FaqLoader.Load(TestPaths.RealFaq).Content!;
+        const string Question = "Can restenosis be prevented?";
+        var taught = content with
+        {
+            Entries = content.Entries.Select(e => e.Id == "restenosis" ? e with { Alternates = [.. e.Alternates, "how can the veins be kept from narrowing again, can it be prevented"] } : e).ToList(),
+        };
+        using var knowledgeBase = KnowledgeBaseFactory.Default.Build(taught, new AnsweringOptions(), 1);
+
+        Assert.NotEqual("restenosis", Engine.Ask(Question).Entry?.Id);
+        Assert.Equal("restenosis", knowledgeBase.Engine.Ask(Question).Entry?.Id);
+    }
+
+    [Theory]
     [InlineData("<script>alert(1)</script> tell me about ccsvi", "tell me about ccsvi")]
     [InlineData("<b>what causes ccsvi</b> https://example.org/ccsvi?id=1", "what causes ccsvi")]
     [InlineData("3. What causes CCSVI?", "What causes CCSVI?")]

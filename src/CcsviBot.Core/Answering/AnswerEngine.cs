@@ -30,7 +30,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     private readonly EntryMatcher matcher;
     private readonly PhrasingClassifier classifier;
     private readonly ScopeProfile scope;
-    private readonly SubjectReader subjects;
+    private readonly ConceptReader subjects;
+    private readonly ConceptReader asks;
+    private readonly FrozenDictionary<string, FrozenSet<string>> asksAnswered;
     private readonly string? mainSubject;
     private readonly FrozenDictionary<string, FaqEntry> entryById;
     private readonly FrozenDictionary<string, FaqEntry> entryByPhrasing;
@@ -52,7 +54,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         matcher = parts.Matcher;
         classifier = parts.Classifier;
         scope = parts.Scope;
-        subjects = new SubjectReader(content.Subjects, new SynonymMap(content.SynonymGroups), parts.Analyzer);
+        subjects = new ConceptReader(content.Subjects, new SynonymMap(content.SynonymGroups), parts.Analyzer);
+        asks = new ConceptReader(content.Asks, new SynonymMap(content.SynonymGroups), parts.Analyzer);
+        asksAnswered = AsksAnswered(content.Entries, asks);
         mainSubject = content.Subjects.Count > 0 ? content.Subjects[0].Id : null;
         analyzer = new QueryAnalyzer(parts.Vocabulary, new SynonymMap(content.SynonymGroups), parts.Analyzer, smallTalk.PhraseWords, matcher.KnowsStem);
         entryById = content.Entries.DistinctBy(e => e.Id).ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
@@ -113,7 +117,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
             return AnswerWith(exact, 1);
         }
 
-        var reply = Retrieve(text, subjects.Named(words));
+        var reply = Retrieve(text, Read(words));
         return words.Length > LongPostWords && reply.Kind != ReplyKind.Answer ? FromQuestionsOf(text, reply) : reply;
     }
 
@@ -134,9 +138,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         // Only a question that names what it is about stands alone: "What would I do with the information?" cut from its
         // post could be about anything, and this service's own entry would answer it.
         var replies = questions.Take(MaxQuestionsPerPost)
-            .Select(question => (Question: question, Named: subjects.Named(TextNormalizer.Words(question))))
-            .Where(asked => asked.Named.Count > 0)
-            .Select(asked => Retrieve(asked.Question, asked.Named))
+            .Select(question => (Question: question, Reading: Read(TextNormalizer.Words(question))))
+            .Where(asked => asked.Reading.Subjects.Count > 0)
+            .Select(asked => Retrieve(asked.Question, asked.Reading))
             .ToList();
         var best = replies.Where(r => r.Kind == ReplyKind.Answer).MaxBy(r => r.Confidence);
         if (best is null)
@@ -150,9 +154,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     /// <summary>
     /// Retrieval with a calibrated confidence → answer / clarify / none, for a question already cleaned, with the
-    /// subjects it names (<see cref="SubjectReader"/>).
+    /// subjects it names and what it asks for (<see cref="ConceptReader"/>).
     /// </summary>
-    private Reply Retrieve(string text, IReadOnlySet<string> named)
+    private Reply Retrieve(string text, Reading reading)
     {
         var query = Analyze(text);
         var ranked = Rank(query);
@@ -163,9 +167,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
         var confidence = ConfidenceModel.Confidence(query, ranked, scope.Lift(query));
         var top = ranked[0];
-        if (!IsOnSubject(top.Entry, named))
+        if (!Fits(top.Entry, reading))
         {
-            return OfferOnSubject(query, ranked, named);
+            return OfferFitting(query, ranked, reading);
         }
 
         if (confidence >= options.AnswerThreshold)
@@ -175,7 +179,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
         if (confidence >= options.ClarifyThreshold)
         {
-            return Clarify(ranked, named, confidence);
+            return Clarify(ranked, reading, confidence);
         }
 
         return None(EngineMessages.NoAnswer) with { Confidence = confidence };
@@ -226,36 +230,69 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     /// <summary>Each question of a post costs one retrieval; a post with more asks for a conversation, not a reply.</summary>
     private const int MaxQuestionsPerPost = 6;
 
-    /// <summary>
-    /// Whether an entry is about a subject the question names (or the question names none). The confidence is
-    /// computed over every candidate, as calibrated; this only vetoes: "is ms hereditary" is not answered with "Is
-    /// CCSVI inherited?", and "what causes gout", which names only a subject no entry covers, is answered by none.
-    /// </summary>
-    private bool IsOnSubject(FaqEntry entry, IReadOnlySet<string> named) =>
-        named.Count == 0 || (entry.Subjects.Count == 0 ? named.Contains(mainSubject!) : entry.Subjects.Any(named.Contains));
+    /// <summary>The subjects a question names and what it asks for.</summary>
+    private readonly record struct Reading(IReadOnlySet<string> Subjects, IReadOnlySet<string> Asks);
+
+    private Reading Read(IReadOnlyList<string> words) => new(subjects.Named(words), asks.Named(words));
 
     /// <summary>
-    /// When the best candidate is about another subject than the question names ("ms" alone ranks "Does CCSVI cause
-    /// MS?" first), the best ones about the named subject are offered, never given: their confidence was calibrated on
-    /// rankings with the others in, and with the others taken out a lone entry looks certain.
+    /// What each entry answers among the asks: those its own question, alternates or answer name. The maintainers'
+    /// phrasings say what an entry is for: the restenosis entry is asked "do the veins narrow again", never "can it be
+    /// prevented", and its answer says how often, never how to prevent it.
     /// </summary>
-    private Reply OfferOnSubject(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked, IReadOnlySet<string> named)
+    private static FrozenDictionary<string, FrozenSet<string>> AsksAnswered(IReadOnlyList<FaqEntry> entries, ConceptReader asks)
     {
-        var onSubject = ranked.Where(m => IsOnSubject(m.Entry, named)).ToList();
-        var confidence = onSubject.Count == 0 ? 0 : ConfidenceModel.Confidence(query, onSubject, scope.Lift(query));
+        if (asks.IsEmpty)
+        {
+            return FrozenDictionary<string, FrozenSet<string>>.Empty;
+        }
+
+        return entries.DistinctBy(e => e.Id).ToFrozenDictionary(
+            entry => entry.Id,
+            entry => entry.Alternates.Prepend(entry.Question).Append(entry.Answer)
+                .SelectMany(text => asks.Named(TextNormalizer.Words(text)))
+                .ToFrozenSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether an entry can answer a question: it is about a subject the question names (or the question names none),
+    /// and it answers everything the question asks for. The confidence is computed over every candidate, as
+    /// calibrated; this only vetoes: "is ms hereditary" is not answered with "Is CCSVI inherited?", "what causes gout",
+    /// which names only a subject no entry covers, is answered by none, and "Can restenosis be prevented?" is not
+    /// answered with how often veins narrow again.
+    /// </summary>
+    private bool Fits(FaqEntry entry, Reading reading) =>
+        (reading.Subjects.Count == 0 || (entry.Subjects.Count == 0 ? reading.Subjects.Contains(mainSubject!) : entry.Subjects.Any(reading.Subjects.Contains)))
+        && (reading.Asks.Count == 0 || (asksAnswered.TryGetValue(entry.Id, out var answered) && reading.Asks.All(answered.Contains)));
+
+    /// <summary>
+    /// When the best candidate cannot answer the question (another subject: "ms" alone ranks "Does CCSVI cause MS?"
+    /// first; or it does not answer what is asked), the best ones that can are offered, never given: their confidence
+    /// was calibrated on rankings with the others in, and with the others taken out a lone entry looks certain.
+    /// </summary>
+    private Reply OfferFitting(AnalyzedQuery query, IReadOnlyList<MatchScore> ranked, Reading reading)
+    {
+        var fitting = ranked.Where(m => Fits(m.Entry, reading)).ToList();
+        var confidence = fitting.Count == 0 ? 0 : ConfidenceModel.Confidence(query, fitting, scope.Lift(query));
         if (confidence < options.ClarifyThreshold)
         {
             return None(EngineMessages.NoAnswer) with { Confidence = confidence };
         }
 
-        return Clarify(onSubject, named, confidence);
+        return Clarify(fitting, reading, confidence);
     }
 
-    /// <summary>The choices: the best candidates on a named subject, each close enough to the best of them.</summary>
-    private Reply Clarify(IReadOnlyList<MatchScore> ranked, IReadOnlySet<string> named, double confidence)
+    /// <summary>The choices: the best candidates that can answer the question, each close enough to the best of them.</summary>
+    private Reply Clarify(IReadOnlyList<MatchScore> ranked, Reading reading, double confidence)
     {
-        var onSubject = ranked.Where(m => IsOnSubject(m.Entry, named)).Take(MaxCandidates).ToList();
-        var candidates = onSubject.Where(m => m.Score >= onSubject[0].Score * ClarifyCandidateRatio).Select(m => m.Entry).ToList();
+        var fitting = ranked.Where(m => Fits(m.Entry, reading)).Take(MaxCandidates).ToList();
+        if (fitting.Count == 0)
+        {
+            return None(EngineMessages.NoAnswer) with { Confidence = confidence };
+        }
+
+        var candidates = fitting.Where(m => m.Score >= fitting[0].Score * ClarifyCandidateRatio).Select(m => m.Entry).ToList();
         return new Reply { Kind = ReplyKind.Clarify, Confidence = confidence, Candidates = candidates, Message = EngineMessages.Clarify, Disclaimer = content.Disclaimer };
     }
 

@@ -15,7 +15,13 @@ public sealed record FaqContent(
     public IReadOnlyList<string> OutOfScopeExamples { get; init; } = [];
 
     /// <summary>What questions can be about (<c>subjects.yaml</c>), the FAQ's main subject first; empty: no subject check.</summary>
-    public IReadOnlyList<FaqSubject> Subjects { get; init; } = [];
+    public IReadOnlyList<FaqConcept> Subjects { get; init; } = [];
+
+    /// <summary>
+    /// What questions can ask for that an entry answers only if it says so (<c>asks.yaml</c>: prevention, cost, a
+    /// dose…); empty: no such check.
+    /// </summary>
+    public IReadOnlyList<FaqConcept> Asks { get; init; } = [];
 
     /// <summary>The safety screen's numbers, notes, situations and labelled examples (its phrase rules are <see cref="SafetyRules"/>).</summary>
     public SafetyContent Safety { get; init; } = SafetyContent.Empty;

@@ -20,6 +20,7 @@ public static class FaqLoader
     public const string SynonymsFile = "synonyms.yaml";
     public const string OutOfScopeFile = "out-of-scope.yaml";
     public const string SubjectsFile = "subjects.yaml";
+    public const string AsksFile = "asks.yaml";
 
     /// <summary>The disclaimer an FAQ without its own gets; also what a reply carries when no FAQ could be loaded yet.</summary>
     public static string DefaultDisclaimer => (BuiltInContent.Read(DisclaimerFile) ?? BuiltInContent.FallbackDisclaimer).Trim();
@@ -102,15 +103,17 @@ public static class FaqLoader
         }
 
         var subjectsPath = Path.Combine(folder, SubjectsFile);
-        var subjects = File.Exists(subjectsPath) ? SupportFileReader.ReadSubjects(subjectsPath, File.ReadAllText(subjectsPath), diagnostics) : [];
+        var subjects = File.Exists(subjectsPath) ? SupportFileReader.ReadConcepts(subjectsPath, File.ReadAllText(subjectsPath), "subjects", diagnostics) : [];
         CheckEntrySubjects(entries, subjects, locations, subjectsPath, diagnostics);
-        content = content with { Subjects = subjects };
+        var asksPath = Path.Combine(folder, AsksFile);
+        var asks = File.Exists(asksPath) ? SupportFileReader.ReadConcepts(asksPath, File.ReadAllText(asksPath), "asks", diagnostics) : [];
+        content = content with { Subjects = subjects, Asks = asks };
 
         return new FaqLoadResult(entries.Count == 0 ? null : content, diagnostics) { Locations = locations };
     }
 
     /// <summary>An entry's subject must be one the subjects file lists: a typo would silently hide the entry from its questions.</summary>
-    private static void CheckEntrySubjects(List<FaqEntry> entries, List<FaqSubject> subjects, Dictionary<string, EntryLocation> locations, string subjectsPath, List<FaqDiagnostic> diagnostics)
+    private static void CheckEntrySubjects(List<FaqEntry> entries, List<FaqConcept> subjects, Dictionary<string, EntryLocation> locations, string subjectsPath, List<FaqDiagnostic> diagnostics)
     {
         foreach (var entry in entries)
         {

@@ -94,37 +94,40 @@ internal static class SupportFileReader
         return groups;
     }
 
-    /// <summary><c>subjects: [{id, about, names: [..], not: [..]}]</c>; the first is the FAQ's main subject.</summary>
-    public static List<FaqSubject> ReadSubjects(string file, string? text, List<FaqDiagnostic> diagnostics)
+    /// <summary>
+    /// <c>{key}: [{id, about, names: [..], not: [..]}]</c>, the concepts of <c>subjects.yaml</c> (the first is the FAQ's
+    /// main subject) or <c>asks.yaml</c>.
+    /// </summary>
+    public static List<FaqConcept> ReadConcepts(string file, string? text, string key, List<FaqDiagnostic> diagnostics)
     {
-        var subjects = new List<FaqSubject>();
-        if (List(file, text, "subjects", diagnostics) is not { } list)
+        var concepts = new List<FaqConcept>();
+        if (List(file, text, key, diagnostics) is not { } list)
         {
-            return subjects;
+            return concepts;
         }
 
         foreach (var item in list)
         {
             var line = Yaml.LineOf(item);
-            var subject = item as YamlMappingNode;
-            var id = subject is null ? null : Yaml.Scalar(subject, "id")?.Trim();
-            var names = subject is null ? [] : Yaml.Texts(subject, "names");
-            if (subject is null || string.IsNullOrEmpty(id) || names.Count == 0)
+            var concept = item as YamlMappingNode;
+            var id = concept is null ? null : Yaml.Scalar(concept, "id")?.Trim();
+            var names = concept is null ? [] : Yaml.Texts(concept, "names");
+            if (concept is null || string.IsNullOrEmpty(id) || names.Count == 0)
             {
-                diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Error, "a subject needs an id and at least one name"));
+                diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Error, $"each of '{key}' needs an id and at least one name"));
                 continue;
             }
 
-            if (subjects.Any(s => string.Equals(s.Id, id, StringComparison.Ordinal)))
+            if (concepts.Any(s => string.Equals(s.Id, id, StringComparison.Ordinal)))
             {
-                diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Error, $"subject '{id}' is listed twice"));
+                diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Error, $"'{id}' is listed twice in '{key}'"));
                 continue;
             }
 
-            subjects.Add(new FaqSubject(id, Yaml.Scalar(subject, "about")?.Trim() ?? id, names, Yaml.Texts(subject, "not")));
+            concepts.Add(new FaqConcept(id, Yaml.Scalar(concept, "about")?.Trim() ?? id, names, Yaml.Texts(concept, "not")));
         }
 
-        return subjects;
+        return concepts;
     }
 
     /// <summary>The <c>{key}:</c> list of a support file; null (with a diagnostic when the file has no such list) otherwise.</summary>

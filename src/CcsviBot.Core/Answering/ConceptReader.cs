@@ -4,31 +4,32 @@ using CcsviBot.Core.Text;
 namespace CcsviBot.Core.Answering;
 
 /// <summary>
-/// Tells which of the FAQ's subjects a question names: "is ms hereditary" names MS, "is ccsvi inherited" CCSVI, "what
-/// causes gout" another condition. A question is matched by meaning only within the subjects it names, so words shared
-/// across subjects ("hereditary", "causes") never carry an answer from one subject to another. Names are matched on
+/// Tells which of the FAQ's concepts a text names: its subjects ("is ms hereditary" names MS, "is ccsvi inherited"
+/// CCSVI, "what causes gout" another condition) or what it asks for ("can restenosis be prevented" asks for
+/// prevention). A question is matched by meaning only within the subjects it names, so words shared across subjects
+/// ("hereditary", "causes") never carry an answer from one subject to another. Names are matched on
 /// <see cref="FaqAnalyzer"/> stems, longest first, with their synonym groups ("multiple sclerosis" names MS as "ms"
-/// does); a longer name of another subject wins ("varicose veins" is another condition, although "veins" names CCSVI),
+/// does); a longer name of another concept wins ("varicose veins" is another condition, although "veins" names CCSVI),
 /// and a not-name ("ms society") names nothing. Immutable and thread-safe.
 /// </summary>
-internal sealed class SubjectReader
+internal sealed class ConceptReader
 {
-    private readonly Dictionary<string, List<(string[] Stems, string? Subject)>> namesByFirstStem = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string[] Stems, string? Concept)>> namesByFirstStem = new(StringComparer.Ordinal);
     private readonly FaqAnalyzer analyzer;
 
-    public SubjectReader(IReadOnlyList<FaqSubject> subjects, SynonymMap synonyms, FaqAnalyzer analyzer)
+    public ConceptReader(IReadOnlyList<FaqConcept> concepts, SynonymMap synonyms, FaqAnalyzer analyzer)
     {
-        ArgumentNullException.ThrowIfNull(subjects);
+        ArgumentNullException.ThrowIfNull(concepts);
         ArgumentNullException.ThrowIfNull(synonyms);
         this.analyzer = analyzer ?? throw new ArgumentNullException(nameof(analyzer));
-        foreach (var subject in subjects)
+        foreach (var concept in concepts)
         {
-            foreach (var name in subject.Names)
+            foreach (var name in concept.Names)
             {
-                Add(name, subject.Id, synonyms);
+                Add(name, concept.Id, synonyms);
             }
 
-            foreach (var notName in subject.NotNames)
+            foreach (var notName in concept.NotNames)
             {
                 Add(notName, null, synonyms);
             }
@@ -37,13 +38,13 @@ internal sealed class SubjectReader
         foreach (var names in namesByFirstStem.Values)
         {
             // Longest first; at equal length a not-name wins, so that it can veto a name it contains.
-            names.Sort((a, b) => a.Stems.Length != b.Stems.Length ? b.Stems.Length.CompareTo(a.Stems.Length) : (a.Subject is null ? 0 : 1).CompareTo(b.Subject is null ? 0 : 1));
+            names.Sort((a, b) => a.Stems.Length != b.Stems.Length ? b.Stems.Length.CompareTo(a.Stems.Length) : (a.Concept is null ? 0 : 1).CompareTo(b.Concept is null ? 0 : 1));
         }
     }
 
     public bool IsEmpty => namesByFirstStem.Count == 0;
 
-    /// <summary>The ids of the subjects <paramref name="words"/> (in <see cref="TextNormalizer"/> normal form) name.</summary>
+    /// <summary>The ids of the concepts <paramref name="words"/> (in <see cref="TextNormalizer"/> normal form) name.</summary>
     public IReadOnlySet<string> Named(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
@@ -63,9 +64,9 @@ internal sealed class SubjectReader
                 continue;
             }
 
-            if (match.Value.Subject is { } subject)
+            if (match.Value.Concept is { } concept)
             {
-                named.Add(subject);
+                named.Add(concept);
             }
 
             i += match.Value.Stems.Length;
@@ -74,7 +75,7 @@ internal sealed class SubjectReader
         return named;
     }
 
-    private (string[] Stems, string? Subject)? Longest(string[] stems, int start)
+    private (string[] Stems, string? Concept)? Longest(string[] stems, int start)
     {
         if (!namesByFirstStem.TryGetValue(stems[start], out var candidates))
         {
@@ -92,7 +93,7 @@ internal sealed class SubjectReader
         return null;
     }
 
-    private void Add(string name, string? subject, SynonymMap synonyms)
+    private void Add(string name, string? concept, SynonymMap synonyms)
     {
         var words = TextNormalizer.Words(name);
         if (words.Length == 0)
@@ -114,7 +115,7 @@ internal sealed class SubjectReader
 
             if (!names.Any(n => n.Stems.AsSpan().SequenceEqual(stems)))
             {
-                names.Add((stems, subject));
+                names.Add((stems, concept));
             }
         }
     }

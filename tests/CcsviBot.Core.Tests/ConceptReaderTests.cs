@@ -4,13 +4,13 @@ using CcsviBot.Core.Text;
 
 namespace CcsviBot.Core.Tests;
 
-public class SubjectReaderTests
+public class ConceptReaderTests
 {
-    private static readonly SubjectReader Reader = new(
+    private static readonly ConceptReader Reader = new(
         [
-            new FaqSubject("ccsvi", "CCSVI", ["ccsvi", "veins", "liberation"], []),
-            new FaqSubject("ms", "MS", ["ms"], ["ms society"]),
-            new FaqSubject("other", "other conditions", ["varicose veins", "gout"], []),
+            new FaqConcept("ccsvi", "CCSVI", ["ccsvi", "veins", "liberation"], []),
+            new FaqConcept("ms", "MS", ["ms"], ["ms society"]),
+            new FaqConcept("other", "other conditions", ["varicose veins", "gout"], []),
         ],
         new SynonymMap([["ms", "multiple sclerosis"], ["liberation", "venoplasty"]]),
         new FaqAnalyzer());
