@@ -54,9 +54,9 @@ internal static class RedisInstances
     /// <see cref="Start"/>, then waits until the instance reports ready (its FAQ loaded and Redis connected): a host
     /// starts on its first request, and a request before its connection is up gets the 503 meant for an outage.
     /// </summary>
-    public static async Task<DirectLineTestHost> StartReadyAsync(string prefix, Dictionary<string, string>? settings = null)
+    public static async Task<DirectLineTestHost> StartReadyAsync(string prefix, string? connectionString = null, Dictionary<string, string>? settings = null)
     {
-        var host = Start(prefix, settings: settings);
+        var host = Start(prefix, connectionString, settings);
         using var client = host.CreateClient();
         for (var attempt = 0; attempt < 300; attempt++)
         {

@@ -15,8 +15,8 @@ public sealed class RedisOutageTests
         using var redis = new PrivateRedisServer();
         await redis.StartAsync();
         var prefix = NewPrefix();
-        using var a = Start(prefix, redis.ConnectionString);
-        using var b = Start(prefix, redis.ConnectionString);
+        using var a = await StartReadyAsync(prefix, redis.ConnectionString);
+        using var b = await StartReadyAsync(prefix, redis.ConnectionString);
         var onA = a.CreateClient();
         var onB = b.CreateClient();
         var conversation = await a.StartConversationAsync(onA);
