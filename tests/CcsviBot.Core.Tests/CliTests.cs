@@ -35,6 +35,16 @@ public class CliTests
     }
 
     [Fact]
+    public void Ask_takes_json_as_search_and_eval_do()
+    {
+        var (exitCode, output, _) = Run("", "ask", "--json", "what is ccsvi", "--faq", TestPaths.FixtureFaq);
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("what-is-ccsvi", json.RootElement.GetProperty("entryId").GetString());
+    }
+
+    [Fact]
     public void Ask_json_lists_a_clarification_s_choices_as_its_suggestions()
     {
         var questions = File.ReadLines(TestPaths.RealEvalQuestions).Skip(1).Select(l => l.Split('\t')[0]);
@@ -195,6 +205,7 @@ public class CliTests
     [InlineData("search", "x", "--top", "0")]
     [InlineData("nonsense-command")]
     [InlineData("eval")]
+    [InlineData("ask", "--jsno", "what", "is", "ccsvi")]
     public void Usage_and_io_errors_exit_with_2_and_one_clear_message(params string[] args)
     {
         var (exitCode, _, error) = Run("", args);

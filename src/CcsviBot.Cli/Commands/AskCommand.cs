@@ -6,7 +6,7 @@ using CcsviBot.Core.Rendering;
 namespace CcsviBot.Cli.Commands;
 
 /// <summary>
-/// <c>ask "question" [--faq PATH] [--format text|tsv|json]</c>: the reply as a user sees it; without a question, one
+/// <c>ask "question" [--faq PATH] [--format text|tsv|json] [--json]</c>: the reply as a user sees it; without a question, one
 /// per input line (interactive with a prompt, or piped). Text is for people; tsv and json are for scripts.
 /// </summary>
 internal static class AskCommand
@@ -34,14 +34,22 @@ internal static class AskCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "tsv", "json");
-        var command = new Command("ask", "Ask the bot a question and show its reply.") { question, faq, format };
+        // search and eval take --json; ask takes it too, so that one spelling works everywhere.
+        var json = CliSettings.JsonOption();
+        var command = new Command("ask", "Ask the bot a question and show its reply.") { question, faq, format, json };
         command.SetAction(parsed =>
         {
             var settings = CliSettings.Load(console);
             using var knowledgeBase = settings.BuildKnowledgeBase(parsed.GetValue(faq), console);
             var engine = knowledgeBase.Engine;
-            var output = parsed.GetValue(format)!;
+            var output = parsed.GetValue(json) ? "json" : parsed.GetValue(format)!;
             var words = parsed.GetValue(question) ?? [];
+            // The question takes any words, so a mistyped option ("--jsno") would be asked as a question.
+            if (words.FirstOrDefault(w => w.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
+            {
+                throw new CliUsageException($"unknown option: {unknown} (see 'ccsvibot ask --help')");
+            }
+
             if (words.Length > 0)
             {
                 Write(console.Out, engine.Ask(string.Join(' ', words)), output);
