@@ -23,8 +23,8 @@ internal static class ConfidenceModel
     public static readonly IReadOnlyList<string> FeatureNames = ["score", "lead", "coverage", "precision", "answer", "log-terms", "unknown-share", "coverage-lead", "answer-lead", "lead-ratio", "affinity", "affinity-lead", "scope-lift", "scope-lowest", "scope-highest", "preference", "preference-lead"];
 
     // Intercept first, then one weight per feature of FeatureNames.
-    private static readonly double[] ScopeCoefficients = [-10.392, 5.801, 0.07, 2.606, 1.69, -3.012, 2.827, -0.494, 0.16, 3.556, -2.944, -6.177, 3.501, 1.58, 0.232, 0.616, 1.316, 0.047];
-    private static readonly double[] RankCoefficients = [-3.337, 2.349, 0.483, -1.959, 0.104, 0.041, 0.262, 2.887, 1.029, 2.307, 0.77, 1.016, -0.102, 0.002, 0.041, -0.003, 1.676, 1.88];
+    private static readonly double[] ScopeCoefficients = [-9.852, 3.711, 0.205, 3.976, 1.969, -0.959, 2.77, -0.738, 0.871, 3.532, -3.833, -6.523, 3.585, 1.483, 0.278, 0.665, 0.209, 1.328];
+    private static readonly double[] RankCoefficients = [-2.977, 2.208, 2.688, -0.412, -0.105, -1.501, 0.402, 3.293, -0.582, 1.946, -1.366, 0.566, 0.355, -0.035, 0.045, 0.013, 1.316, 0.693];
 
     /// <summary>The coefficients in use (scope, then rank), for the calibration to measure them against a refit.</summary>
     public static (IReadOnlyList<double> Scope, IReadOnlyList<double> Rank) CurrentCoefficients => (ScopeCoefficients, RankCoefficients);
