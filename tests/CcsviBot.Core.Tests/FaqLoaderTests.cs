@@ -109,16 +109,18 @@ public sealed class FaqLoaderTests : IDisposable
         WriteEntry("about-ms", "---\nid: about-ms\nquestion: MS?\nsubjects: [ms]\n---\nA body.\n");
         WriteEntry("typo", "---\nid: typo\nquestion: Typo?\nsubjects: [ms, msx]\n---\nA body.\n");
         File.WriteAllText(Path.Combine(folder, FaqLoader.SubjectsFile),
-            "subjects:\n  - id: ccsvi\n    names: [ccsvi]\n  - id: ms\n    about: MS in general\n    names: [ms, multiple sclerosis]\n    not: [ms society]\n  - id: nameless\n  - id: ms\n    names: [ms]\n");
+            "subjects:\n  - id: ccsvi\n    names: [ccsvi]\n  - id: ms\n    about: MS in general\n    declined: \"  Ask your neurologist.  \"\n    names: [ms, multiple sclerosis]\n    not: [ms society]\n  - id: nameless\n  - id: ms\n    names: [ms]\n");
 
         var result = FaqLoader.Load(folder);
 
         Assert.Equal(["ccsvi", "ms"], result.Content!.Subjects.Select(s => s.Id));
         Assert.Equal(["ms society"], result.Content.Subjects[1].NotNames);
+        Assert.Equal("Ask your neurologist.", result.Content.Subjects[1].Declined);
+        Assert.Null(result.Content.Subjects[0].Declined);
         Assert.Equal(["ms"], result.Content.Entries.Single(e => e.Id == "about-ms").Subjects);
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
-        Assert.Contains(errors, d => d.Contains("subjects.yaml:8", StringComparison.Ordinal) && d.Contains("at least one name", StringComparison.Ordinal));
-        Assert.Contains(errors, d => d.Contains("subjects.yaml:9", StringComparison.Ordinal) && d.Contains("listed twice", StringComparison.Ordinal));
+        Assert.Contains(errors, d => d.Contains("subjects.yaml:9", StringComparison.Ordinal) && d.Contains("at least one name", StringComparison.Ordinal));
+        Assert.Contains(errors, d => d.Contains("subjects.yaml:10", StringComparison.Ordinal) && d.Contains("listed twice", StringComparison.Ordinal));
         Assert.Contains(errors, d => d.Contains("typo.md:4", StringComparison.Ordinal) && d.Contains("'msx'", StringComparison.Ordinal));
         Assert.Equal(3, errors.Count);
     }

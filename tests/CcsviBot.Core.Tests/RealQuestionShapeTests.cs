@@ -29,6 +29,31 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
     public void A_question_about_another_condition_only_is_declined() =>
         Assert.Equal(ReplyKind.None, Engine.Ask("what causes gout").Kind);
 
+    [Theory]
+    [InlineData("what causes gout", null, "other")]
+    [InlineData("does hot weather make ms symptoms worse", null, "ms")]
+    [InlineData("can i get pregnant with ms", "pregnancy", "ms")]
+    public void A_declined_question_is_told_where_to_ask_by_what_it_asks_for_first_then_by_its_subject(string question, string? ask, string subject)
+    {
+        var reply = Engine.Ask(question);
+
+        Assert.Equal(ReplyKind.None, reply.Kind);
+        var expected = ask is null ? Concept(faq.KnowledgeBase.Content.Subjects, subject) : Concept(faq.KnowledgeBase.Content.Asks, ask);
+        Assert.NotNull(expected);
+        Assert.Equal(expected, reply.Message);
+    }
+
+    [Fact]
+    public void A_declined_question_about_CCSVI_gets_the_plain_reply_even_when_it_names_MS_too()
+    {
+        var reply = Engine.Ask("did zamboni play football before his ms research");
+
+        Assert.Equal(ReplyKind.None, reply.Kind);
+        Assert.Equal(EngineMessages.NoAnswer, reply.Message);
+    }
+
+    private static string? Concept(IReadOnlyList<FaqConcept> concepts, string id) => concepts.Single(c => c.Id == id).Declined;
+
     [Fact]
     public void A_question_naming_CCSVI_and_MS_can_be_answered_about_CCSVI()
     {

@@ -117,9 +117,23 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
             return AnswerWith(exact, 1);
         }
 
-        var reply = Retrieve(text, Read(words));
-        return words.Length > LongPostWords && reply.Kind != ReplyKind.Answer ? FromQuestionsOf(text, reply) : reply;
+        var reading = Read(words);
+        var reply = Retrieve(text, reading);
+        reply = words.Length > LongPostWords && reply.Kind != ReplyKind.Answer ? FromQuestionsOf(text, reply) : reply;
+        return reply.Kind == ReplyKind.None && DeclinedText(reading) is { } declined ? reply with { Message = declined } : reply;
     }
+
+    /// <summary>
+    /// What to say instead of the plain "no good answer" when the question names a concept with its own text: where to
+    /// ask instead. An ask is more specific than a subject ("how much vitamin d should I take for ms" asks for a dose),
+    /// so it comes first; a subject's text is used only when the question does not also name the FAQ's main subject,
+    /// for a question about CCSVI that the FAQ cannot answer is still a question for this FAQ.
+    /// </summary>
+    private string? DeclinedText(Reading reading) =>
+        content.Asks.FirstOrDefault(a => a.Declined is not null && reading.Asks.Contains(a.Id))?.Declined
+        ?? (mainSubject is not null && reading.Subjects.Contains(mainSubject)
+            ? null
+            : content.Subjects.FirstOrDefault(s => s.Declined is not null && reading.Subjects.Contains(s.Id))?.Declined);
 
     /// <summary>
     /// A long post ("I'm 45, diagnosed in 2010, … does the liberation treatment last? thanks for any help") often asks

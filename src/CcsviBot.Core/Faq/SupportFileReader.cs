@@ -124,7 +124,8 @@ internal static class SupportFileReader
                 continue;
             }
 
-            concepts.Add(new FaqConcept(id, Yaml.Scalar(concept, "about")?.Trim() ?? id, names, Yaml.Texts(concept, "not")));
+            var declined = Yaml.Scalar(concept, "declined")?.Trim();
+            concepts.Add(new FaqConcept(id, Yaml.Scalar(concept, "about")?.Trim() ?? id, names, Yaml.Texts(concept, "not"), string.IsNullOrEmpty(declined) ? null : declined));
         }
 
         return concepts;
