@@ -125,7 +125,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     /// <summary>
     /// What to say instead of the plain "no good answer" when the question names a concept with its own text: where to
-    /// ask instead. An ask is more specific than a subject ("how much vitamin d should I take for ms" asks for a dose),
+    /// ask instead. An ask is more specific than a subject ("what dose of vitamin d should I take for ms" asks for a dose),
     /// so it comes first; a subject's text is used only when the question does not also name the FAQ's main subject,
     /// for a question about CCSVI that the FAQ cannot answer is still a question for this FAQ.
     /// </summary>
