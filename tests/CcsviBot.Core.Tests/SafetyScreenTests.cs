@@ -101,14 +101,30 @@ public sealed class SafetyScreenTests : IClassFixture<SafetyScreenTests.RealKnow
         Assert.Contains(fixture.Content.Safety.Numbers["listening"], reply.Message);
     }
 
-    [Fact]
-    public void An_emergency_inside_a_long_post_is_found_on_its_own_sentence()
+    [Theory]
+    [InlineData("Right now my husband has collapsed on the kitchen floor and he won't wake up.")]
+    [InlineData("Right now my husband is lying on the kitchen floor, grey and not answering me.")]
+    public void An_emergency_inside_a_long_post_is_found(string emergency)
     {
         var story = string.Join(" ", Enumerable.Repeat("I was diagnosed with MS some years ago and have read a lot about CCSVI and the liberation procedure since then.", 6));
-        var message = $"Hello everyone. {story} Right now my husband has collapsed on the kitchen floor and he won't wake up. {story}";
+        var message = $"Hello everyone. {story} {emergency} {story}";
 
         Assert.True(message.Length > new AnsweringOptions().MaxQuestionLength / 2);
         Assert.Equal(ReplyKind.Urgent, Engine.Ask(message).Kind);
+    }
+
+    /// <summary>
+    /// Read on its own, "some days the fatigue is killing me" is a crisis; in its post it is a figure of speech. The
+    /// screen reads the whole post (reading its sentences alone as well took this post for urgent).
+    /// </summary>
+    [Fact]
+    public void A_long_worried_post_is_read_whole_not_by_its_most_alarming_sentence()
+    {
+        const string Post = "Hi all, sorry for the long post. I was diagnosed with relapsing remitting MS two years ago and some days "
+            + "the fatigue is killing me. I keep reading about the liberation procedure abroad and I am scared of wasting our "
+            + "savings on it. My neurologist says the trials found nothing. Has anyone here had it done, and did it last?";
+
+        Assert.NotEqual(ReplyKind.Urgent, Engine.Ask(Post).Kind);
     }
 
     [Fact]
@@ -158,7 +174,7 @@ public sealed class SafetyScreenTests : IClassFixture<SafetyScreenTests.RealKnow
     }
 
     [Fact]
-    public void Abbreviations_do_not_cut_a_long_post_into_fragments_but_its_urgent_sentence_still_counts()
+    public void A_long_post_about_trials_in_the_US_and_UK_is_not_urgent_but_an_overdose_added_to_it_is()
     {
         const string Post = "The trials in the U.S. and the U.K. enrolled about 1.5 thousand people between them, with sites in Canada, "
             + "Italy and Poland as well. Why did the U.K. results take so long to publish when the U.S. ones came out within a "

@@ -9,8 +9,9 @@ namespace CcsviBot.Core.Safety;
 /// The first check on every message, however long, before small talk, the length limit or any answer. Two screens,
 /// recall first: the maintainers' phrases (precise and explainable: a match is urgent at once) and the learned
 /// <see cref="SituationClassifier"/>, which recognises situations worded in ways no phrase lists. The learned screen
-/// reads each sentence on its own as well as the whole message, so an emergency in the middle of a long story counts
-/// as much as one told in a single line. Immutable and thread-safe.
+/// reads the whole message: it learned from long posts with the danger in the middle of a story, and reading each
+/// sentence alone as well found no urgent message more and took ordinary posts for urgent (see docs/architecture.md,
+/// "The safety screen"). Immutable and thread-safe.
 /// </summary>
 internal sealed class SafetyScreen
 {
@@ -20,10 +21,6 @@ internal sealed class SafetyScreen
     /// <summary>The rule whose reply (with the listening services) a learned crisis gets, and whose note a self-harm topic gets.</summary>
     public const string CrisisRuleId = "crisis";
 
-    private const int LongMessageWords = 40;
-    // A sentence read on its own has lost its context ("…before my diagnosis", "…in 2016"), so it speaks for the whole
-    // post only when it is more likely urgent than not; the whole post is still held to the ordinary threshold.
-    private const double SentenceUrgentFloor = 0.5;
     // A phrase match is urgent unless the learned screen reads the message as informational more likely than not
     // ("is the suicide rate higher in MS?"): then it gets its answer with the note. On the held-out writers this halved
     // false urgent on informational lines (21% to 9%) for one more missed urgent line in 1,902, which still got the note.
@@ -94,7 +91,7 @@ internal sealed class SafetyScreen
         var phraseRule = PhraseRule(words);
         // The FAQ's own phrasings and small-talk phrases, asked exactly, are by the maintainers' word questions it answers
         // or greetings: the learned screen does not second-guess them (the phrase rules still do).
-        var scores = classifier.IsTrained && !faqPhrasings.Contains(string.Join(' ', words)) ? MostAlarming(text, words) : SituationScores.None;
+        var scores = classifier.IsTrained && !faqPhrasings.Contains(string.Join(' ', words)) ? Score(words) : SituationScores.None;
         if (IsUrgent(phraseRule is not null, scores, urgentThreshold))
         {
             var rule = phraseRule is not null && !(scores.Info >= InformationalOverride) ? phraseRule
@@ -139,35 +136,6 @@ internal sealed class SafetyScreen
         return null;
     }
 
-    /// <summary>
-    /// The scores of the whole message, or for a long message also of its most urgent sentence. A short message is
-    /// read whole: split, "my dad had a stroke in 2019 - face dropped, arm went" loses the year that makes it history
-    /// (sentence scoring took informational lines for urgent twice as often on the held-out writers). A long post
-    /// dilutes one urgent sentence among many ordinary ones, so there each sentence counts on its own too.
-    /// </summary>
-    internal SituationScores MostAlarming(string text, string[] words)
-    {
-        var best = classifier.Score(words);
-        if (words.Length <= LongMessageWords)
-        {
-            return best;
-        }
-
-        var sentences = Sentences.Split(text);
-        if (sentences.Count < 2)
-        {
-            return best;
-        }
-
-        foreach (var sentence in sentences)
-        {
-            var scores = classifier.Score(TextNormalizer.Words(sentence));
-            if (scores.Urgent >= SentenceUrgentFloor && scores.Urgent > best.Urgent)
-            {
-                best = scores;
-            }
-        }
-
-        return best;
-    }
+    /// <summary>The learned screen's reading of a message (for the calibration; <see cref="Screen"/> uses the same).</summary>
+    internal SituationScores Score(string[] words) => classifier.Score(words);
 }

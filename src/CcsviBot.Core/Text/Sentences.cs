@@ -1,24 +1,17 @@
 namespace CcsviBot.Core.Text;
 
 /// <summary>
-/// The sentences of a message, for reading a long post one sentence at a time (the safety screen, the answering).
-/// A full stop ends a sentence only before a space or the end of the text, and not after a single letter (an initial
-/// or an abbreviation: "U.S.", "U.K.", "e.g."), so "the U.S., the U.K." and "1.5 mg" stay whole. Splitting at every
-/// stop read a real visitor's question about trials in "the U.S., the U.K." as a crisis, by the two words ", the U"
-/// alone: a fragment of a few common words carries no situation, and on its own any reading of it is noise.
+/// The questions of a message, for reading a long post one question at a time. A full stop ends a sentence only
+/// before a space or the end of the text, and not after a single letter (an initial or an abbreviation: "U.S.",
+/// "U.K.", "e.g."), so "the U.S., the U.K." and "1.5 mg" stay whole: a fragment of a few common words asks nothing.
 /// </summary>
 public static class Sentences
 {
-    /// <summary>More sentences than this are not read one by one: the limit bounds the work a hostile message causes.</summary>
+    /// <summary>More questions than this are not read one by one: the limit bounds the work a hostile message causes.</summary>
     public const int Max = 200;
 
-    /// <summary>The first <see cref="Max"/> sentences, trimmed, without empty ones.</summary>
-    public static List<string> Split(string text) => Read(text, questionsOnly: false);
-
-    /// <summary>The sentences that end with a question mark, with it: what a post asks, in the order it asks.</summary>
-    public static List<string> Questions(string text) => Read(text, questionsOnly: true);
-
-    private static List<string> Read(string text, bool questionsOnly)
+    /// <summary>The first <see cref="Max"/> sentences that end with a question mark, trimmed, with it: what a post asks, in the order it asks.</summary>
+    public static List<string> Questions(string text)
     {
         var sentences = new List<string>();
         if (string.IsNullOrEmpty(text))
@@ -34,11 +27,10 @@ public static class Sentences
                 continue;
             }
 
-            var isQuestion = i < text.Length && text[i] == '?';
             var sentence = text.AsSpan(start, i - start).Trim();
-            if (!sentence.IsEmpty && (isQuestion || !questionsOnly))
+            if (!sentence.IsEmpty && i < text.Length && text[i] == '?')
             {
-                sentences.Add(isQuestion && questionsOnly ? string.Concat(sentence, "?") : sentence.ToString());
+                sentences.Add(string.Concat(sentence, "?"));
             }
 
             start = i + 1;

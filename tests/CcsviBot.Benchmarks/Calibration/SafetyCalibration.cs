@@ -31,7 +31,7 @@ internal static class SafetyCalibration
             foreach (var example in content.Safety.Examples.Where(e => e.Writer == writer))
             {
                 var words = CcsviBot.Core.Text.TextNormalizer.Words(example.Text);
-                scored.Add((example, screen.MostAlarming(example.Text, words), screen.PhraseRule(words) is not null));
+                scored.Add((example, screen.Score(words), screen.PhraseRule(words) is not null));
             }
         }
 
