@@ -113,20 +113,6 @@ public sealed class SafetyScreenTests : IClassFixture<SafetyScreenTests.RealKnow
         Assert.Equal(ReplyKind.Urgent, Engine.Ask(message).Kind);
     }
 
-    /// <summary>
-    /// Read on its own, "some days the fatigue is killing me" is a crisis; in its post it is a figure of speech. The
-    /// screen reads the whole post (reading its sentences alone as well took this post for urgent).
-    /// </summary>
-    [Fact]
-    public void A_long_worried_post_is_read_whole_not_by_its_most_alarming_sentence()
-    {
-        const string Post = "Hi all, sorry for the long post. I was diagnosed with relapsing remitting MS two years ago and some days "
-            + "the fatigue is killing me. I keep reading about the liberation procedure abroad and I am scared of wasting our "
-            + "savings on it. My neurologist says the trials found nothing. Has anyone here had it done, and did it last?";
-
-        Assert.NotEqual(ReplyKind.Urgent, Engine.Ask(Post).Kind);
-    }
-
     [Fact]
     public void The_screen_runs_before_the_length_limit_and_small_talk()
     {
@@ -173,16 +159,25 @@ public sealed class SafetyScreenTests : IClassFixture<SafetyScreenTests.RealKnow
         Assert.NotEqual(ReplyKind.Urgent, Engine.Ask(message).Kind);
     }
 
-    [Fact]
-    public void A_long_post_about_trials_in_the_US_and_UK_is_not_urgent_but_an_overdose_added_to_it_is()
-    {
-        const string Post = "The trials in the U.S. and the U.K. enrolled about 1.5 thousand people between them, with sites in Canada, "
-            + "Italy and Poland as well. Why did the U.K. results take so long to publish when the U.S. ones came out within a "
-            + "year of the last patient being treated?";
+    private const string TrialsPost = "The trials in the U.S. and the U.K. enrolled about 1.5 thousand people between them, with sites in "
+        + "Canada, Italy and Poland as well. Why did the U.K. results take so long to publish when the U.S. ones came out within a "
+        + "year of the last patient being treated?";
 
-        Assert.NotEqual(ReplyKind.Urgent, Engine.Ask(Post).Kind);
-        Assert.Equal(ReplyKind.Urgent, Engine.Ask(Post + " Anyway. An hour ago I swallowed forty of my sleeping tablets with vodka.").Kind);
-    }
+    // Read on its own, "some days the fatigue is killing me" is a crisis; in its post it is a figure of speech (reading
+    // a long post's sentences alone as well took this post for urgent).
+    private const string WorriedPost = "Hi all, sorry for the long post. I was diagnosed with relapsing remitting MS two years ago and "
+        + "some days the fatigue is killing me. I keep reading about the liberation procedure abroad and I am scared of wasting our "
+        + "savings on it. My neurologist says the trials found nothing. Has anyone here had it done, and did it last?";
+
+    [Theory]
+    [InlineData(TrialsPost)]
+    [InlineData(WorriedPost)]
+    public void A_long_ordinary_post_is_read_whole_and_is_not_urgent(string post) =>
+        Assert.NotEqual(ReplyKind.Urgent, Engine.Ask(post).Kind);
+
+    [Fact]
+    public void An_overdose_told_after_a_long_ordinary_post_is_urgent() =>
+        Assert.Equal(ReplyKind.Urgent, Engine.Ask(TrialsPost + " Anyway. An hour ago I swallowed forty of my sleeping tablets with vodka.").Kind);
 
     [Fact]
     public void The_numbers_are_written_once_and_filled_into_every_safety_text()
