@@ -16,8 +16,8 @@ public sealed class AnsweringOptions
     public double ClarifyThreshold { get; set; } = 0.2879;
 
     /// <summary>
-    /// The learned safety screen's probability (emergency or crisis, in the whole message or its most alarming
-    /// sentence) at or above which a message gets the urgent reply. Chosen by the safety calibration for recall first.
+    /// The learned safety screen's probability (emergency or crisis, over the whole message) at or above which a message
+    /// gets the urgent reply. Chosen by the safety calibration for recall first.
     /// </summary>
     public double UrgentThreshold { get; set; } = 0.06;
 
