@@ -206,6 +206,7 @@ public class CliTests
     [InlineData("nonsense-command")]
     [InlineData("eval")]
     [InlineData("ask", "--jsno", "what", "is", "ccsvi")]
+    [InlineData("search", "what", "is", "ccsvi", "--jsno")]
     public void Usage_and_io_errors_exit_with_2_and_one_clear_message(params string[] args)
     {
         var (exitCode, _, error) = Run("", args);

@@ -26,7 +26,7 @@ internal static class AskCommand
 
     public static Command Create(CliConsole console)
     {
-        var question = new Argument<string[]>("question") { Arity = ArgumentArity.ZeroOrMore, Description = "The question (quotes optional). Without it, questions are read from standard input, one per line." };
+        var question = CliSettings.QuestionArgument("The question (quotes optional). Without it, questions are read from standard input, one per line.");
         var faq = CliSettings.FaqOption();
         var format = new Option<string>("--format")
         {
@@ -44,12 +44,6 @@ internal static class AskCommand
             var engine = knowledgeBase.Engine;
             var output = parsed.GetValue(json) ? "json" : parsed.GetValue(format)!;
             var words = parsed.GetValue(question) ?? [];
-            // The question takes any words, so a mistyped option ("--jsno") would be asked as a question.
-            if (words.FirstOrDefault(w => w.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
-            {
-                throw new CliUsageException($"unknown option: {unknown} (see 'ccsvibot ask --help')");
-            }
-
             if (words.Length > 0)
             {
                 Write(console.Out, engine.Ask(string.Join(' ', words)), output);

@@ -36,6 +36,23 @@ internal sealed class CliSettings
 
     public static Option<bool> JsonOption() => new("--json") { Description = "Write JSON (one object per line)." };
 
+    /// <summary>
+    /// The question of <c>ask</c> and <c>search</c>: any words, or none to read questions from standard input. A word that
+    /// looks like an option is an error, or a mistyped option ("--jsno") would be asked as a question.
+    /// </summary>
+    public static Argument<string[]> QuestionArgument(string description)
+    {
+        var question = new Argument<string[]>("question") { Arity = ArgumentArity.ZeroOrMore, Description = description };
+        question.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string[]>()?.FirstOrDefault(w => w.StartsWith("--", StringComparison.Ordinal)) is { } unknown)
+            {
+                result.AddError($"unknown option: {unknown}");
+            }
+        });
+        return question;
+    }
+
     public static CliSettings Load(CliConsole console)
     {
         var directory = SettingsLocator.FindSettingsDirectory(console.WorkingDirectory, AppContext.BaseDirectory);

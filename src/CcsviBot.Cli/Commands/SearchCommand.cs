@@ -13,7 +13,7 @@ internal static class SearchCommand
 
     public static Command Create(CliConsole console)
     {
-        var question = new Argument<string[]>("question") { Arity = ArgumentArity.ZeroOrMore, Description = "The question. Without it, questions are read from standard input, one per line." };
+        var question = CliSettings.QuestionArgument("The question. Without it, questions are read from standard input, one per line.");
         var faq = CliSettings.FaqOption();
         var json = CliSettings.JsonOption();
         var top = new Option<int>("--top") { Description = "How many candidates to show (1–50).", DefaultValueFactory = _ => 5 };
