@@ -65,6 +65,25 @@ public sealed class DirectLineTestHost : WebApplicationFactory<Program>
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return new(body["conversationId"]!.GetValue<string>(), body["token"]!.GetValue<string>(), body["streamUrl"]!.GetValue<string>());
     }
+
+    /// <summary>
+    /// Waits until the host has loaded its FAQ (readiness), which it does in the background after start: a test that
+    /// measures the heap must not count the knowledge base being built while it measures.
+    /// </summary>
+    public async Task WaitUntilReadyAsync(HttpClient client)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            using var ready = await client.GetAsync("/healthz/ready", timeout.Token);
+            if (ready.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(50, timeout.Token);
+        }
+    }
 }
 
 public sealed record StartedConversation(string Id, string Token, string StreamUrl);
