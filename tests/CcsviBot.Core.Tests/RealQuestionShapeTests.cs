@@ -63,6 +63,32 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
         Assert.Equal("ccsvi-inherited", reply.Entry!.Id);
     }
 
+    [Theory]
+    [InlineData("Why take a DMT?", "ms-medication")]
+    [InlineData("What MS drugs are there besides injections?", "ms-medication")]
+    public void A_question_about_MS_alone_is_not_answered_with_an_entry_about_MS_and_CCSVI(string question, string entry)
+    {
+        var reply = Engine.Ask(question);
+
+        Assert.NotEqual(entry, reply.Entry?.Id);
+        Assert.DoesNotContain(reply.Candidates, c => c.Id == entry);
+        // Named with CCSVI, the same medicines are that entry's question.
+        Assert.Equal(entry, Engine.Ask(question.TrimEnd('?') + " after ccsvi treatment?").Entry?.Id);
+    }
+
+    [Theory]
+    [InlineData("How is MS treated?")]
+    [InlineData("Why Exactly Does Heat Trigger Pain in Multiple Sclerosis Patients?")]
+    public void A_question_about_MS_alone_gets_an_answer_or_where_to_ask_never_a_choice_of_entries(string question)
+    {
+        var reply = Engine.Ask(question);
+
+        Assert.Equal(ReplyKind.None, reply.Kind);
+        Assert.Equal(Concept(faq.KnowledgeBase.Content.Subjects, "ms"), reply.Message);
+        // The basics of MS are still answered.
+        Assert.Equal("ms-types", Engine.Ask("what are the types of ms").Entry?.Id);
+    }
+
     [Fact]
     public void An_organisation_named_after_MS_does_not_make_the_question_one_about_MS() =>
         Assert.Equal("ms-society-position", Engine.Ask("what does the ms society say").Entry?.Id);

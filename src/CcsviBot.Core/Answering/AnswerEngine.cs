@@ -34,6 +34,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     private readonly ConceptReader asks;
     private readonly FrozenDictionary<string, FrozenSet<string>> asksAnswered;
     private readonly string? mainSubject;
+    private readonly FrozenSet<string> partlyCoveredSubjects;
     private readonly FrozenDictionary<string, FaqEntry> entryById;
     private readonly FrozenDictionary<string, FaqEntry> entryByPhrasing;
     private readonly IReadOnlyList<FaqEntry> starters;
@@ -58,6 +59,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         asks = new ConceptReader(content.Asks, new SynonymMap(content.SynonymGroups), parts.Analyzer);
         asksAnswered = AsksAnswered(content.Entries, asks);
         mainSubject = content.Subjects.Count > 0 ? content.Subjects[0].Id : null;
+        partlyCoveredSubjects = content.Subjects.Where(s => s.Declined is not null).Select(s => s.Id).ToFrozenSet(StringComparer.Ordinal);
         analyzer = new QueryAnalyzer(parts.Vocabulary, new SynonymMap(content.SynonymGroups), parts.Analyzer, smallTalk.PhraseWords, matcher.KnowsStem);
         entryById = content.Entries.DistinctBy(e => e.Id).ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
 
@@ -191,7 +193,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
             return AnswerWith(top.Entry, confidence);
         }
 
-        if (confidence >= options.ClarifyThreshold)
+        if (confidence >= options.ClarifyThreshold && !reading.OnlyPartlyCovered)
         {
             return Clarify(ranked, reading, confidence);
         }
@@ -244,10 +246,21 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     /// <summary>Each question of a post costs one retrieval; a post with more asks for a conversation, not a reply.</summary>
     private const int MaxQuestionsPerPost = 6;
 
-    /// <summary>The subjects a question names and what it asks for.</summary>
-    private readonly record struct Reading(IReadOnlySet<string> Subjects, IReadOnlySet<string> Asks);
+    /// <summary>
+    /// The subjects a question names and what it asks for. <see cref="OnlyPartlyCovered"/>: every subject it names is one
+    /// the FAQ covers only in part, those with a <c>declined:</c> text (it answers a few basics of MS, nothing of other
+    /// conditions). Such a question is answered only by an entry about nothing else, and never clarified: on the real
+    /// questions' tuning part, the choices offered for a question about MS alone were never right ("How is MS treated?"
+    /// was offered "What is MS?", "Should I stop my MS medication if I have CCSVI treatment?" and the types of MS), and the
+    /// declined text, which says where to ask, serves it better.
+    /// </summary>
+    private readonly record struct Reading(IReadOnlySet<string> Subjects, IReadOnlySet<string> Asks, bool OnlyPartlyCovered);
 
-    private Reading Read(IReadOnlyList<string> words) => new(subjects.Named(words), asks.Named(words));
+    private Reading Read(IReadOnlyList<string> words)
+    {
+        var named = subjects.Named(words);
+        return new(named, asks.Named(words), named.Count > 0 && named.All(partlyCoveredSubjects.Contains));
+    }
 
     /// <summary>
     /// What each entry answers among the asks: those its own question, alternates or answer name. The maintainers'
@@ -271,13 +284,15 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     /// <summary>
     /// Whether an entry can answer a question: it is about a subject the question names (or the question names none),
-    /// and it answers everything the question asks for. The confidence is computed over every candidate, as
-    /// calibrated; this only vetoes: "is ms hereditary" is not answered with "Is CCSVI inherited?", "what causes gout",
-    /// which names only a subject no entry covers, is answered by none, and "Can restenosis be prevented?" is not
-    /// answered with how often veins narrow again.
+    /// and about nothing else when the question names only subjects the FAQ covers in part ("Why take a DMT?" is not
+    /// answered with "Should I stop my MS medication if I have CCSVI treatment?"), and it answers everything the question
+    /// asks for. The confidence is computed over every candidate, as calibrated; this only vetoes: "is ms hereditary" is
+    /// not answered with "Is CCSVI inherited?", "what causes gout", which names only a subject no entry covers, is
+    /// answered by none, and "Can restenosis be prevented?" is not answered with how often veins narrow again.
     /// </summary>
     private bool Fits(FaqEntry entry, Reading reading) =>
         (reading.Subjects.Count == 0 || (entry.Subjects.Count == 0 ? reading.Subjects.Contains(mainSubject!) : entry.Subjects.Any(reading.Subjects.Contains)))
+        && (!reading.OnlyPartlyCovered || entry.Subjects.All(reading.Subjects.Contains))
         && (reading.Asks.Count == 0 || (asksAnswered.TryGetValue(entry.Id, out var answered) && reading.Asks.All(answered.Contains)));
 
     /// <summary>
@@ -289,7 +304,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     {
         var fitting = ranked.Where(m => Fits(m.Entry, reading)).ToList();
         var confidence = fitting.Count == 0 ? 0 : ConfidenceModel.Confidence(query, fitting, scope.Lift(query));
-        if (confidence < options.ClarifyThreshold)
+        if (confidence < options.ClarifyThreshold || reading.OnlyPartlyCovered)
         {
             return None(EngineMessages.NoAnswer) with { Confidence = confidence };
         }
