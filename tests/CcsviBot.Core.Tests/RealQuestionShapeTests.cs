@@ -89,6 +89,19 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
         Assert.Equal("ms-types", Engine.Ask("what are the types of ms").Entry?.Id);
     }
 
+    [Theory]
+    [InlineData("Should I go abroad for medical care?")]
+    [InlineData("Q3: Why will only 100 patients be recruited?")]
+    public void A_question_that_names_no_subject_gets_an_answer_or_none_never_a_choice_of_entries(string question)
+    {
+        var reply = Engine.Ask(question);
+
+        Assert.Equal(ReplyKind.None, reply.Kind);
+        Assert.Empty(reply.Candidates);
+        // Naming CCSVI makes the same kind of question one to choose entries for.
+        Assert.Equal(ReplyKind.Clarify, Engine.Ask("Will all participants have the liberation treatment?").Kind);
+    }
+
     [Fact]
     public void An_organisation_named_after_MS_does_not_make_the_question_one_about_MS() =>
         Assert.Equal("ms-society-position", Engine.Ask("what does the ms society say").Entry?.Id);

@@ -193,7 +193,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
             return AnswerWith(top.Entry, confidence);
         }
 
-        if (confidence >= options.ClarifyThreshold && !reading.OnlyPartlyCovered)
+        if (confidence >= options.ClarifyThreshold && reading.MayClarify)
         {
             return Clarify(ranked, reading, confidence);
         }
@@ -246,20 +246,28 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     /// <summary>Each question of a post costs one retrieval; a post with more asks for a conversation, not a reply.</summary>
     private const int MaxQuestionsPerPost = 6;
 
-    /// <summary>
-    /// The subjects a question names and what it asks for. <see cref="OnlyPartlyCovered"/>: every subject it names is one
-    /// the FAQ covers only in part, those with a <c>declined:</c> text (it answers a few basics of MS, nothing of other
-    /// conditions). Such a question is answered only by an entry about nothing else, and never clarified: on the real
+    /// <summary>The subjects a question names and what it asks for.</summary>
+    /// <param name="OnlyPartlyCovered">
+    /// Every subject it names is one the FAQ covers only in part, those with a <c>declined:</c> text (it answers a few
+    /// basics of MS, nothing of other conditions): such a question is answered only by an entry about nothing else.
+    /// </param>
+    /// <param name="MayClarify">
+    /// Whether the question may get a choice of entries: only one about a subject the FAQ covers in full. On the real
     /// questions' tuning part, the choices offered for a question about MS alone were never right ("How is MS treated?"
-    /// was offered "What is MS?", "Should I stop my MS medication if I have CCSVI treatment?" and the types of MS), and the
-    /// declined text, which says where to ask, serves it better.
-    /// </summary>
-    private readonly record struct Reading(IReadOnlySet<string> Subjects, IReadOnlySet<string> Asks, bool OnlyPartlyCovered);
+    /// was offered "What is MS?", the types of MS and stopping MS medicine for CCSVI treatment), and its declined text,
+    /// which says where to ask, serves it better. A question that names no subject ("Should I go abroad for medical
+    /// care?", "Why will only 100 patients be recruited?") has nothing to choose entries by: the choices such questions
+    /// got on the tuning part were for questions the FAQ cannot answer, and on the project's own evaluation set one of
+    /// 335 (the misspelt "multipal sclerosis what is it") held a right entry. An FAQ without subjects clarifies any
+    /// question.
+    /// </param>
+    private readonly record struct Reading(IReadOnlySet<string> Subjects, IReadOnlySet<string> Asks, bool OnlyPartlyCovered, bool MayClarify);
 
     private Reading Read(IReadOnlyList<string> words)
     {
         var named = subjects.Named(words);
-        return new(named, asks.Named(words), named.Count > 0 && named.All(partlyCoveredSubjects.Contains));
+        var onlyPartlyCovered = named.Count > 0 && named.All(partlyCoveredSubjects.Contains);
+        return new(named, asks.Named(words), onlyPartlyCovered, !onlyPartlyCovered && (named.Count > 0 || subjects.IsEmpty));
     }
 
     /// <summary>
@@ -304,7 +312,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     {
         var fitting = ranked.Where(m => Fits(m.Entry, reading)).ToList();
         var confidence = fitting.Count == 0 ? 0 : ConfidenceModel.Confidence(query, fitting, scope.Lift(query));
-        if (confidence < options.ClarifyThreshold || reading.OnlyPartlyCovered)
+        if (confidence < options.ClarifyThreshold || !reading.MayClarify)
         {
             return None(EngineMessages.NoAnswer) with { Confidence = confidence };
         }
