@@ -85,6 +85,9 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
 
         Assert.Equal(ReplyKind.None, reply.Kind);
         Assert.Equal(Concept(faq.KnowledgeBase.Content.Subjects, "ms"), reply.Message);
+        // What it came near is offered as topics to ask about: the entries on MS alone, not the starter questions.
+        Assert.NotEmpty(reply.Suggestions);
+        Assert.All(reply.Suggestions, s => Assert.Equal(["ms"], s.Subjects));
         // The basics of MS are still answered.
         Assert.Equal("ms-types", Engine.Ask("what are the types of ms").Entry?.Id);
     }
@@ -98,6 +101,7 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
 
         Assert.Equal(ReplyKind.None, reply.Kind);
         Assert.Empty(reply.Candidates);
+        Assert.NotEqual(Engine.StarterQuestions, reply.Suggestions);
         // Naming CCSVI makes the same kind of question one to choose entries for.
         Assert.Equal(ReplyKind.Clarify, Engine.Ask("Will all participants have the liberation treatment?").Kind);
     }

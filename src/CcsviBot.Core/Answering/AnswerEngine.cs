@@ -193,9 +193,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
             return AnswerWith(top.Entry, confidence);
         }
 
-        if (confidence >= options.ClarifyThreshold && reading.MayClarify)
+        if (confidence >= options.ClarifyThreshold)
         {
-            return Clarify(ranked, reading, confidence);
+            return reading.MayClarify ? Clarify(ranked, reading, confidence) : NoneOffering(ranked, reading, confidence);
         }
 
         return None(EngineMessages.NoAnswer) with { Confidence = confidence };
@@ -312,12 +312,12 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     {
         var fitting = ranked.Where(m => Fits(m.Entry, reading)).ToList();
         var confidence = fitting.Count == 0 ? 0 : ConfidenceModel.Confidence(query, fitting, scope.Lift(query));
-        if (confidence < options.ClarifyThreshold || !reading.MayClarify)
+        if (confidence < options.ClarifyThreshold)
         {
             return None(EngineMessages.NoAnswer) with { Confidence = confidence };
         }
 
-        return Clarify(fitting, reading, confidence);
+        return reading.MayClarify ? Clarify(fitting, reading, confidence) : NoneOffering(fitting, reading, confidence);
     }
 
     /// <summary>The choices: the best candidates that can answer the question, each close enough to the best of them.</summary>
@@ -331,6 +331,18 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
         var candidates = fitting.Where(m => m.Score >= fitting[0].Score * ClarifyCandidateRatio).Select(m => m.Entry).ToList();
         return new Reply { Kind = ReplyKind.Clarify, Confidence = confidence, Candidates = candidates, Message = EngineMessages.Clarify, Disclaimer = content.Disclaimer };
+    }
+
+    /// <summary>
+    /// "No good answer" for a question that may not be offered a choice (see <see cref="Reading"/>) although its best
+    /// candidates came near: they are its suggestions instead of the starter questions, as topics it could ask about, not
+    /// as guesses at what it meant ("How is MS treated?" is told where to ask and offered the basics of MS).
+    /// </summary>
+    private Reply NoneOffering(IReadOnlyList<MatchScore> ranked, Reading reading, double confidence)
+    {
+        var near = ranked.Where(m => Fits(m.Entry, reading)).Take(MaxSuggestions).Select(m => m.Entry).ToList();
+        var none = None(EngineMessages.NoAnswer) with { Confidence = confidence };
+        return near.Count == 0 ? none : none with { Suggestions = near };
     }
 
     /// <summary>The words without small-talk words around them: "hi, what is ccsvi? thanks" is the question "what is ccsvi".</summary>
