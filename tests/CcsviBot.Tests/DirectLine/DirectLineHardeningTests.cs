@@ -29,7 +29,7 @@ public sealed class DirectLineHardeningTests
         }
 
         var payload = ManySmallProperties(100_000);
-        await host.WaitUntilReadyAsync(client);
+        await DirectLineTestHost.WaitUntilReadyAsync(client);
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var bytesBefore = store.BytesHeld;
         foreach (var conversation in conversations)

@@ -57,20 +57,17 @@ internal static class RedisInstances
     public static async Task<DirectLineTestHost> StartReadyAsync(string prefix, string? connectionString = null, Dictionary<string, string>? settings = null)
     {
         var host = Start(prefix, connectionString, settings);
-        using var client = host.CreateClient();
-        for (var attempt = 0; attempt < 300; attempt++)
+        try
         {
-            using var ready = await client.GetAsync("/healthz/ready");
-            if (ready.StatusCode == HttpStatusCode.OK)
-            {
-                return host;
-            }
-
-            await Task.Delay(100);
+            using var client = host.CreateClient();
+            await DirectLineTestHost.WaitUntilReadyAsync(client);
+            return host;
         }
-
-        host.Dispose();
-        throw new TimeoutException("The instance did not become ready within 30 seconds.");
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
 
     public static async Task<HttpResponseMessage> PostMessageAsync(HttpClient client, StartedConversation conversation, string text)

@@ -25,7 +25,7 @@ public sealed class RedisOutageTests
             Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
         }
 
-        await WaitUntilReadyAsync(onA);
+        await DirectLineTestHost.WaitUntilReadyAsync(onA);
         await redis.StopAsync();
 
         using (var refused = await PostMessageAsync(onA, conversation, "sent during the outage"))
@@ -61,9 +61,10 @@ public sealed class RedisOutageTests
             Assert.NotEqual(HttpStatusCode.InternalServerError, messages.StatusCode);
         }
 
+        // StackExchange.Redis reconnects on its own heartbeat (about a second).
         await redis.StartAsync();
-        await WaitUntilReadyAsync(onA);
-        await WaitUntilReadyAsync(onB);
+        await DirectLineTestHost.WaitUntilReadyAsync(onA);
+        await DirectLineTestHost.WaitUntilReadyAsync(onB);
 
         var after = await ReadAsync(onB, conversation);
         Assert.Equal([RecordingTurnHandler.WelcomeText, "acknowledged before the outage", "You asked: acknowledged before the outage"], after.Texts);
@@ -74,21 +75,5 @@ public sealed class RedisOutageTests
 
         var next = await ReadAsync(onB, conversation, after.Watermark);
         Assert.Equal(["sent after the outage", "You asked: sent after the outage"], next.Texts);
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient client)
-    {
-        // StackExchange.Redis reconnects on its own heartbeat (about a second); the deadline only bounds a broken build.
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            using var ready = await client.GetAsync("/healthz/ready", patience.Token);
-            if (ready.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            await Task.Delay(200, patience.Token);
-        }
     }
 }
