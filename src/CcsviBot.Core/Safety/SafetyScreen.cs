@@ -94,7 +94,7 @@ internal sealed class SafetyScreen
         var scores = classifier.IsTrained && !faqPhrasings.Contains(string.Join(' ', words)) ? Score(words) : SituationScores.None;
         if (IsUrgent(phraseRule is not null, scores, urgentThreshold))
         {
-            var rule = phraseRule is not null && !(scores.Info >= InformationalOverride) ? phraseRule
+            var rule = PhraseStands(phraseRule is not null, scores) ? phraseRule
                 : scores.IsCrisis ? crisisRule ?? emergencyRule : emergencyRule ?? crisisRule;
             if (rule is not null)
             {
@@ -116,8 +116,12 @@ internal sealed class SafetyScreen
     /// <see cref="NoDangerNamedThreshold"/> for a message that names no danger situation at all.
     /// </summary>
     public static bool IsUrgent(bool phraseMatched, SituationScores scores, double urgentThreshold) =>
-        (phraseMatched && !(scores.Info >= InformationalOverride))
+        PhraseStands(phraseMatched, scores)
         || scores.Urgent >= (scores.NamesDanger ? urgentThreshold : Math.Max(urgentThreshold, NoDangerNamedThreshold));
+
+    /// <summary>A phrase match decides, unless the learned screen reads the message as informational more likely than not.</summary>
+    private static bool PhraseStands(bool phraseMatched, SituationScores scores) =>
+        phraseMatched && !(scores.Info >= InformationalOverride);
 
     /// <summary>The first rule with a phrase in <paramref name="words"/>, or null.</summary>
     public SafetyRule? PhraseRule(string[] words)
