@@ -28,6 +28,12 @@ if (args.Length is 2 or 3 && args[0] == "safety-explain")
     return SafetyExplain.Run(args[1], args.Length == 3 ? args[2] : null);
 }
 
+// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- safety-scan FILE (each line's urgent score, danger concepts and verdict)
+if (args.Length == 2 && args[0] == "safety-scan")
+{
+    return SafetyScan.Run(args[1]);
+}
+
 if (args.Length == 3 && args[0] == "features")
 {
     return FeatureDump.Run(args[1], args[2]);

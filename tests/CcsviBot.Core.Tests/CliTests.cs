@@ -138,6 +138,11 @@ public class CliTests
             Assert.Equal(0, root.GetProperty("falseUrgent").GetInt32());
             Assert.Equal(0.5, root.GetProperty("retrievalTop1").GetDouble());
             Assert.Equal(5, Assert.Single(root.GetProperty("misses").EnumerateArray()).GetProperty("line").GetInt32());
+            // Every question's decision, not only the misses, so a maintainer can see where right answers' confidence lies.
+            var outcomes = root.GetProperty("outcomes").EnumerateArray().ToList();
+            Assert.Equal([2, 3, 4, 5], outcomes.Select(o => o.GetProperty("line").GetInt32()));
+            Assert.Equal(["what-is-ccsvi", "none", "urgent"], outcomes.Take(3).Select(o => o.GetProperty("got").GetString()));
+            Assert.Equal([false, false, false, true], outcomes.Select(o => o.GetProperty("miss").GetBoolean()));
 
             var (_, text, _) = Run("", "eval", "--questions", file, "--faq", TestPaths.FixtureFaq);
             Assert.Contains("answered correctly", text, StringComparison.Ordinal);

@@ -180,6 +180,16 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
         Assert.NotEqual(ReplyKind.Answer, Engine.Ask(post).Kind);
     }
 
+    [Fact]
+    public void A_short_message_that_quotes_a_question_is_answered_as_that_question()
+    {
+        // Read whole, the words about who asks drown the question (none at 0.34 before quotes were read).
+        var reply = Engine.Ask("How do I reply when my seven year old asks me, \"What is MS?\"");
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal("what-is-ms", reply.Entry!.Id);
+    }
+
     public sealed class RealFaq : IDisposable
     {
         public KnowledgeBase KnowledgeBase { get; } = KnowledgeBaseFactory.Default.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, new AnsweringOptions(), 1);

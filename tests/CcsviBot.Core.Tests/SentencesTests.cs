@@ -17,4 +17,24 @@ public class SentencesTests
     [Fact]
     public void A_post_of_thousands_of_sentences_is_read_as_its_first_ones() =>
         Assert.Equal(Sentences.Max, Sentences.Questions(string.Concat(Enumerable.Repeat("why? ", 5_000))).Count);
+
+    [Theory]
+    [InlineData("How do you answer the question, \u201CWhat is MS?\u201D?")]
+    [InlineData("People keep asking me, \"What is MS?\"")]
+    [InlineData("My son asked \u00ABWhat is MS?\u00BB")]
+    public void A_quoted_question_is_the_question_and_the_words_before_it_only_say_who_asks(string text)
+    {
+        Assert.Equal(["What is MS?"], Sentences.Questions(text));
+        Assert.True(Sentences.QuotesAQuestion(text));
+    }
+
+    [Theory]
+    [InlineData("What's the \"liberation\" treatment?")]
+    [InlineData("Isn't it my neurologist's call?")]
+    [InlineData("\"Is CCSVI real?\"")]
+    public void Apostrophes_a_quoted_word_and_a_question_that_is_all_quoted_are_not_cut(string text)
+    {
+        Assert.Single(Sentences.Questions(text));
+        Assert.False(Sentences.QuotesAQuestion(text));
+    }
 }

@@ -7,7 +7,11 @@ namespace CcsviBot.Cli.Commands;
 /// <summary><c>eval --questions FILE.tsv [--split PART] [--faq PATH] [--json]</c>: the quality figures and the misses; exit 1 below the floors.</summary>
 internal static class EvalCommand
 {
-    public sealed record MissJson(int Line, string Question, string Expected, string Got, double Confidence);
+    public sealed record OutcomeJson(int Line, string Question, string Expected, string Got, double Confidence, bool Miss)
+    {
+        public static OutcomeJson From(EvaluationOutcome outcome) =>
+            new(outcome.Case.Line, outcome.Case.Question, outcome.Case.Expected, outcome.Got, outcome.Reply.Confidence, outcome.IsMiss);
+    }
 
     public static Command Create(CliConsole console)
     {
@@ -43,10 +47,12 @@ internal static class EvalCommand
             var failed = report.FailedFloors();
             if (parsed.GetValue(json))
             {
-                // The report's own figures, plus what a script needs to act on: the failed floors and the misses.
+                // The report's own figures, plus what a script needs to act on: the failed floors, the misses, and every
+                // question's decision with its confidence (to see where right and wrong answers fall before moving a threshold).
                 var body = JsonOutput.ToObject(report);
                 body["failedFloors"] = JsonOutput.ToNode(failed);
-                body["misses"] = JsonOutput.ToNode(report.Misses.Select(m => new MissJson(m.Case.Line, m.Case.Question, m.Case.Expected, m.Got, m.Reply.Confidence)).ToList());
+                body["misses"] = JsonOutput.ToNode(report.Misses.Select(OutcomeJson.From).ToList());
+                body["outcomes"] = JsonOutput.ToNode(report.Outcomes.Select(OutcomeJson.From).ToList());
                 JsonOutput.WriteLine(console.Out, body);
             }
             else

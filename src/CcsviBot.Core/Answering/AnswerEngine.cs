@@ -121,7 +121,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
         var reading = Read(words);
         var reply = Retrieve(text, reading);
-        reply = words.Length > LongPostWords && reply.Kind != ReplyKind.Answer ? FromQuestionsOf(text, reply) : reply;
+        reply = reply.Kind != ReplyKind.Answer && (words.Length > LongPostWords || Sentences.QuotesAQuestion(text)) ? FromQuestionsOf(text, reply) : reply;
         return reply.Kind == ReplyKind.None && DeclinedText(reading) is { } declined ? reply with { Message = declined } : reply;
     }
 

@@ -4,6 +4,8 @@ namespace CcsviBot.Core.Text;
 /// The questions of a message, for reading a long post one question at a time. A full stop ends a sentence only
 /// before a space or the end of the text, and not after a single letter (an initial or an abbreviation: "U.S.",
 /// "U.K.", "e.g."), so "the U.S., the U.K." and "1.5 mg" stay whole: a fragment of a few common words asks nothing.
+/// A question in quotation marks is the question: in 'How do you answer the question, "What is MS?"' or 'People ask
+/// me, "Why is it so hard to get the treatment?"' the words before the quote only say who asks.
 /// </summary>
 public static class Sentences
 {
@@ -11,9 +13,14 @@ public static class Sentences
     public const int Max = 200;
 
     /// <summary>The first <see cref="Max"/> sentences that end with a question mark, trimmed, with it: what a post asks, in the order it asks.</summary>
-    public static List<string> Questions(string text)
+    public static List<string> Questions(string text) => Read(text).Select(q => q.Text).ToList();
+
+    /// <summary>Whether the text quotes a question ("… the question, "What is MS?""), which is then read on its own.</summary>
+    public static bool QuotesAQuestion(string text) => Read(text).Any(q => q.Quoted);
+
+    private static List<(string Text, bool Quoted)> Read(string text)
     {
-        var sentences = new List<string>();
+        var sentences = new List<(string Text, bool Quoted)>();
         if (string.IsNullOrEmpty(text))
         {
             return sentences;
@@ -28,15 +35,53 @@ public static class Sentences
             }
 
             var sentence = text.AsSpan(start, i - start).Trim();
-            if (!sentence.IsEmpty && i < text.Length && text[i] == '?')
+            var quote = LastOpeningQuote(sentence);
+            var quoted = quote > 0 && sentence[(quote + 1)..].ContainsAnyExcept(' ') && char.IsLetter(sentence[(quote + 1)..].TrimStart()[0]);
+            sentence = quoted ? sentence[(quote + 1)..].Trim() : sentence;
+            // A closing quote left after the question mark ("What is MS?"?) asks nothing.
+            if (i < text.Length && text[i] == '?' && ContainsLetterOrDigit(sentence))
             {
-                sentences.Add(string.Concat(sentence, "?"));
+                sentences.Add((string.Concat(sentence, "?"), quoted));
             }
 
             start = i + 1;
         }
 
         return sentences;
+    }
+
+    /// <summary>
+    /// Where a quotation opens that is still open at the end of the sentence (its question mark comes before the closing
+    /// mark), or -1: "the \"liberation\" treatment" quotes a word, not the question.
+    /// </summary>
+    private static int LastOpeningQuote(ReadOnlySpan<char> sentence)
+    {
+        var opening = -1;
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            opening = sentence[i] switch
+            {
+                '\u201C' or '\u00AB' => i,
+                '\u201D' or '\u00BB' => -1,
+                '"' => opening < 0 ? i : -1,
+                _ => opening,
+            };
+        }
+
+        return opening;
+    }
+
+    private static bool ContainsLetterOrDigit(ReadOnlySpan<char> span)
+    {
+        foreach (var c in span)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool EndsSentence(string text, int i) => text[i] switch
