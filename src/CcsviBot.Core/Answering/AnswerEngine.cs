@@ -121,7 +121,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
         var reading = Read(words);
         var reply = Retrieve(text, reading);
-        reply = reply.Kind != ReplyKind.Answer && (words.Length > LongPostWords || Sentences.QuotesAQuestion(text)) ? FromQuestionsOf(text, reply) : reply;
+        reply = reply.Kind != ReplyKind.Answer ? FromQuestionsOf(text, reply) : reply;
         return reply.Kind == ReplyKind.None && DeclinedText(reading) is { } declined ? reply with { Message = declined } : reply;
     }
 
@@ -239,9 +239,6 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         query.IsEmpty ? [] : matcher.Rank(query, index.Candidates(query, CandidatePool), weights, classifier);
 
     private const double ClarifyCandidateRatio = 0.6;
-
-    /// <summary>A post longer than this is also read one question at a time (see <see cref="FromQuestionsOf"/>).</summary>
-    private const int LongPostWords = 25;
 
     /// <summary>Each question of a post costs one retrieval; a post with more asks for a conversation, not a reply.</summary>
     private const int MaxQuestionsPerPost = 6;

@@ -13,14 +13,9 @@ public static class Sentences
     public const int Max = 200;
 
     /// <summary>The first <see cref="Max"/> sentences that end with a question mark, trimmed, with it: what a post asks, in the order it asks.</summary>
-    public static List<string> Questions(string text) => Read(text).Select(q => q.Text).ToList();
-
-    /// <summary>Whether the text quotes a question ("… the question, "What is MS?""), which is then read on its own.</summary>
-    public static bool QuotesAQuestion(string text) => Read(text).Any(q => q.Quoted);
-
-    private static List<(string Text, bool Quoted)> Read(string text)
+    public static List<string> Questions(string text)
     {
-        var sentences = new List<(string Text, bool Quoted)>();
+        var sentences = new List<string>();
         if (string.IsNullOrEmpty(text))
         {
             return sentences;
@@ -41,7 +36,7 @@ public static class Sentences
             // A closing quote left after the question mark ("What is MS?"?) asks nothing.
             if (i < text.Length && text[i] == '?' && ContainsLetterOrDigit(sentence))
             {
-                sentences.Add((string.Concat(sentence, "?"), quoted));
+                sentences.Add(string.Concat(sentence, "?"));
             }
 
             start = i + 1;
