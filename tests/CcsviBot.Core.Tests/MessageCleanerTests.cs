@@ -12,7 +12,11 @@ public class MessageCleanerTests
     [InlineData("Q1: What are the aims?", "What are the aims?")]
     [InlineData("11. What are the two schools of thought? (stent, no stent)", "What are the two schools of thought?")]
     [InlineData("- is it safe", "is it safe")]
-    public void Markup_addresses_numbering_and_a_closing_aside_go(string text, string expected) =>
+    [InlineData("Q&A: What is MS?", "What is MS?")]
+    [InlineData("FAQs: who gets ms", "who gets ms")]
+    [InlineData("Re: is ccsvi real?", "is ccsvi real?")]
+    [InlineData("Ask the expert: does venoplasty hurt?", "does venoplasty hurt?")]
+    public void Markup_addresses_numbering_a_heading_label_and_a_closing_aside_go(string text, string expected) =>
         Assert.Equal(expected, MessageCleaner.Clean(text));
 
     [Theory]
@@ -21,6 +25,8 @@ public class MessageCleanerTests
     [InlineData("does a < b matter")]
     [InlineData("What is CCSVI (chronic cerebrospinal venous insufficiency) exactly?")]
     [InlineData("10 tablets a day, is that normal")]
+    [InlineData("Angioplasty: is it safe?")]
+    [InlineData("Question of the week: is CCSVI real?")]
     public void Words_that_only_look_like_markup_or_numbering_stay(string text) =>
         Assert.Equal(text, MessageCleaner.Clean(text));
 

@@ -4,7 +4,7 @@ namespace CcsviBot.Core.Text;
 
 /// <summary>
 /// What of a visitor's message is the question: without markup ("&lt;b&gt;", "&lt;script&gt;…&lt;/script&gt;"), web
-/// addresses, the numbering of a copied list ("Q3:", "11.") and an editor's aside after the question mark
+/// addresses, the numbering of a copied list ("Q3:", "11.") or a heading's label ("Q&amp;A:"), and an editor's aside after the question mark
 /// ("What is CCSVI? (show the kinds of blockage)"). Left in, their words read as topics the FAQ does not know and
 /// lower the confidence of a question it answers. Only the answering reads the cleaned text; the safety screen reads
 /// everything the person wrote.
@@ -45,8 +45,10 @@ public static partial class MessageCleaner
     [GeneratedRegex(@"\b(?:https?://|www\.)[^\s<>""]{1,2000}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex WebAddress();
 
-    // "Q:", "Q3:", "Q1.", "3.", "11)", "- ", "• " at the start: a copied FAQ heading's numbering.
-    [GeneratedRegex(@"^\s*(?:Q\s?\d{0,3}\s?[:.)]|\d{1,3}\s?[.):]|[-*•])(?=\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // "Q:", "Q3:", "Q1.", "3.", "11)", "- ", "• " at the start: a copied FAQ heading's numbering; and the label of a
+    // heading or a forwarded message ("Q&A:", "FAQ:", "Question:", "Re:", "Opinion:", "Ask the expert:"), which says
+    // what kind of text follows, not what it asks about. A topic before a colon ("Angioplasty: is it safe?") stays.
+    [GeneratedRegex(@"^\s*(?:Q\s?\d{0,3}\s?[:.)]|\d{1,3}\s?[.):]|[-*•]|(?:Q\s?&\s?A|FAQs?|(?:quick\s)?question|re|fwd?|update|poll|opinion|editorial|commentary|ask\sthe\s(?:expert|doctor|neurologist))\s?:)(?=\s)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex ListNumber();
 
     [GeneratedRegex(@"\?\s*\([^()]{0,300}\)\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
