@@ -141,7 +141,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     /// A long post ("I'm 45, diagnosed in 2010, … does the liberation treatment last? thanks for any help") often asks
     /// its question in one sentence among many that tell a story: read whole, the story's words drown it. When the
     /// whole post gets no answer, each sentence that asks something is tried alone; the most confident answer among
-    /// them is given, and what the other questions would be answered by is offered after it.
+    /// them is given, and what the other questions would be answered by is offered after it. A short message is read so
+    /// too: a headline's tag line ("What causes MS? Landmark study finds clue") or the words around a quoted question
+    /// drown it the same way.
     /// </summary>
     private Reply FromQuestionsOf(string text, Reply whole)
     {

@@ -1,7 +1,7 @@
 namespace CcsviBot.Core.Text;
 
 /// <summary>
-/// The questions of a message, for reading a long post one question at a time. A full stop ends a sentence only
+/// The questions of a message, for reading a post (or a headline with its tag line) one question at a time. A full stop ends a sentence only
 /// before a space or the end of the text, and not after a single letter (an initial or an abbreviation: "U.S.",
 /// "U.K.", "e.g."), so "the U.S., the U.K." and "1.5 mg" stay whole: a fragment of a few common words asks nothing.
 /// A question in quotation marks is the question: in 'How do you answer the question, "What is MS?"' or 'People ask
@@ -31,8 +31,8 @@ public static class Sentences
 
             var sentence = text.AsSpan(start, i - start).Trim();
             var quote = LastOpeningQuote(sentence);
-            var quoted = quote > 0 && sentence[(quote + 1)..].ContainsAnyExcept(' ') && char.IsLetter(sentence[(quote + 1)..].TrimStart()[0]);
-            sentence = quoted ? sentence[(quote + 1)..].Trim() : sentence;
+            var quoted = quote > 0 ? sentence[(quote + 1)..].Trim() : [];
+            sentence = !quoted.IsEmpty && char.IsLetter(quoted[0]) ? quoted : sentence;
             // A closing quote left after the question mark ("What is MS?"?) asks nothing.
             if (i < text.Length && text[i] == '?' && ContainsLetterOrDigit(sentence))
             {
