@@ -10,6 +10,11 @@ public class SentencesTests
             Sentences.Questions("Were trials in the U.S., the U.K. and e.g. Italy at 1.5 mg? Is that right? Thanks"));
 
     [Fact]
+    public void A_title_before_a_name_does_not_end_a_sentence_but_MS_does() =>
+        Assert.Equal(["What disease does Dr. Zamboni have?", "Should I ask Prof. Smith?"],
+            Sentences.Questions("I have MS. What disease does Dr. Zamboni have? Should I ask Prof. Smith?"));
+
+    [Fact]
     public void The_questions_of_a_post_come_in_order_with_their_question_mark() =>
         Assert.Equal(["How long does it last?", "Also, is ccsvi inherited?"],
             Sentences.Questions("I had it done in 2010. How long does it last? Also, is ccsvi inherited?\nThanks!"));

@@ -3,7 +3,8 @@ namespace CcsviBot.Core.Text;
 /// <summary>
 /// The questions of a message, for reading a post (or a headline with its tag line) one question at a time. A full stop ends a sentence only
 /// before a space or the end of the text, and not after a single letter (an initial or an abbreviation: "U.S.",
-/// "U.K.", "e.g."), so "the U.S., the U.K." and "1.5 mg" stay whole: a fragment of a few common words asks nothing.
+/// "U.K.", "e.g.") or a title ("Dr. Zamboni"), so "the U.S., the U.K." and "1.5 mg" stay whole: a fragment of a few
+/// common words asks nothing.
 /// A question in quotation marks is the question: in 'How do you answer the question, "What is MS?"' or 'People ask
 /// me, "Why is it so hard to get the treatment?"' the words before the quote only say who asks.
 /// </summary>
@@ -82,9 +83,17 @@ public static class Sentences
     private static bool EndsSentence(string text, int i) => text[i] switch
     {
         '!' or '?' or ';' or '\n' or '\r' or '\u2026' => true,
-        '.' => (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])) && !AfterSingleLetter(text, i),
+        '.' => (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])) && !AfterSingleLetter(text, i) && !AfterTitle(text, i),
         _ => false,
     };
+
+    // A title before a name ("Dr. Zamboni", "Prof. Haacke") is not a sentence's end. "Ms." is left out: "I have MS." is.
+    private static readonly string[] Titles = ["dr", "drs", "mr", "mrs", "prof", "vs"];
+
+    private static bool AfterTitle(string text, int stop) =>
+        Array.Exists(Titles, title => stop >= title.Length
+            && text.AsSpan(stop - title.Length, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase)
+            && (stop == title.Length || !char.IsLetterOrDigit(text[stop - title.Length - 1])));
 
     private static bool AfterSingleLetter(string text, int stop) =>
         stop >= 1 && char.IsLetter(text[stop - 1]) && (stop == 1 || !char.IsLetterOrDigit(text[stop - 2]));
