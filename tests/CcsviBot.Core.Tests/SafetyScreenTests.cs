@@ -221,4 +221,44 @@ public sealed class SafetyScreenTests : IClassFixture<SafetyScreenTests.RealKnow
 
         Assert.Equal(first.Score(words), second.Score(words));
     }
+
+    [Fact]
+    public void Every_real_urgent_message_in_both_parts_gets_the_urgent_reply()
+    {
+        // Copied verbatim from public pages (faq/eval/real-questions.tsv). One of them, a reflective post about how
+        // "some people who have MS can succumb to the symptoms and end it all", reads as informational to the learned
+        // screen and got only the note until a crisis phrase in a long post told of the writer's own life stood.
+        var urgent = EvaluationSet.Parse(File.ReadLines(Path.Combine(TestPaths.RealFaq, "eval", "real-questions.tsv")))
+            .Cases.Where(c => c.ExpectsUrgent).ToList();
+
+        Assert.True(urgent.Count >= 10);
+        Assert.All(urgent, c => Assert.Equal(ReplyKind.Urgent, Engine.Ask(c.Question).Kind));
+    }
+
+    [Fact]
+    public void A_crisis_phrase_in_a_long_post_about_the_writer_stands_against_an_informational_reading()
+    {
+        var crisis = Assert.Single(fixture.Content.SafetyRules, r => r.Id == SafetyScreen.CrisisRuleId);
+        var emergency = Assert.Single(fixture.Content.SafetyRules, r => r.Id == SafetyScreen.EmergencyRuleId);
+        var informational = new SituationScores(0.01, 0.02, 0.84, 0.13) { NamesDanger = true };
+        var ownStory = informational with { TellsOwnStory = true };
+
+        Assert.True(SafetyScreen.IsUrgent(crisis, ownStory, 0.06));
+        Assert.False(SafetyScreen.IsUrgent(crisis, informational, 0.06));
+        // "After my venoplasty in 2012 my neck swelled a bit…, was that a haematoma?": a medical phrase in the writer's
+        // own past keeps its informational reading.
+        Assert.False(SafetyScreen.IsUrgent(emergency, ownStory, 0.06));
+    }
+
+    [Theory]
+    [InlineData("I used to be the cheerful one and my family relied on me, but these days I sit at the window and say little. I have read a lot about how long people live with MS and about the CCSVI treatment some of my friends had abroad, and what the trials found in the end.", true)]
+    [InlineData("She used to be the cheerful one and her family relied on her, but these days she sits at the window and says little. She has read a lot about how long people live with MS and about the CCSVI treatment some of her friends had abroad, and what the trials found in the end.", false)]
+    [InlineData("I used to be the cheerful one and my family relied on me. Now I sit at the window.", false)]
+    public void A_long_post_with_the_writer_in_it_three_times_tells_their_own_story(string text, bool expected)
+    {
+        using var analyzer = new FaqAnalyzer();
+        var reader = new SituationReader(fixture.Content.Safety.Situations, analyzer);
+
+        Assert.Equal(expected, reader.TellsOwnStory(TextNormalizer.Words(text)));
+    }
 }

@@ -13,12 +13,17 @@ namespace CcsviBot.Core.Safety;
 internal sealed class SituationReader
 {
     private const string NumberConcept = "quantity";
+    private const string SelfConcept = "self";
+    // A post this long, in which the writer names themselves this often, tells their own story (see TellsOwnStory).
+    private const int OwnStoryWords = 40;
+    private const int OwnStoryMentions = 3;
 
     private readonly string[] conceptNames;
     // First stem of a concept phrase → (the phrase's stems, concept index); longest phrases first.
     private readonly FrozenDictionary<string, (string[] Stems, int Concept)[]> phrasesByFirstStem;
     private readonly int numberConcept;
     private readonly string[] dangerFeatures;
+    private readonly FrozenSet<string> selfWords;
 
     private readonly FaqAnalyzer analyzer;
 
@@ -30,6 +35,8 @@ internal sealed class SituationReader
         conceptNames = concepts.Select(c => c.Name).ToArray();
         numberConcept = Array.IndexOf(conceptNames, NumberConcept);
         dangerFeatures = concepts.Where(c => !c.IsContext).Select(c => "c:" + c.Name).ToArray();
+        selfWords = concepts.Where(c => c.Name == SelfConcept).SelectMany(c => c.Phrases)
+            .Select(p => TextNormalizer.Words(p)).Where(w => w.Length == 1).Select(w => w[0]).ToFrozenSet(StringComparer.Ordinal);
         phrasesByFirstStem = concepts
             .SelectMany((concept, index) => concept.Phrases.Select(p => (Stems: Stems(TextNormalizer.Words(p)), Concept: index)))
             .Where(p => p.Stems.Length > 0)
@@ -78,6 +85,13 @@ internal sealed class SituationReader
 
     /// <summary>Whether <see cref="Features"/> name a danger situation, not only its circumstances.</summary>
     public bool NamesDanger(IReadOnlySet<string> features) => dangerFeatures.Any(features.Contains);
+
+    /// <summary>
+    /// Whether the text is a long post the writer tells of themselves: at least <see cref="OwnStoryWords"/> words, with
+    /// the words of the <c>self</c> context ("i", "my", "me"…) at least <see cref="OwnStoryMentions"/> times.
+    /// </summary>
+    public bool TellsOwnStory(IReadOnlyList<string> words) =>
+        words.Count >= OwnStoryWords && words.Count(selfWords.Contains) >= OwnStoryMentions;
 
     /// <summary>The concepts the stems mention, in concept order, each once.</summary>
     public List<int> Concepts(string[] stems)

@@ -12,6 +12,9 @@ public readonly record struct SituationScores(double Emergency, double Crisis, d
     /// <summary>Whether the text names a danger situation (see <c>situations:</c> in safety.yaml), not only circumstances.</summary>
     public bool NamesDanger { get; init; }
 
+    /// <summary>Whether the text is a long post the writer tells of themselves (see <see cref="SituationReader.TellsOwnStory"/>).</summary>
+    public bool TellsOwnStory { get; init; }
+
     /// <summary>Whether the danger reads as self-harm rather than a medical emergency.</summary>
     public bool IsCrisis => Crisis > Emergency;
 
