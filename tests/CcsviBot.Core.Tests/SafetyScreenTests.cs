@@ -243,11 +243,12 @@ public sealed class SafetyScreenTests : IClassFixture<SafetyScreenTests.RealKnow
         var informational = new SituationScores(0.01, 0.02, 0.84, 0.13) { NamesDanger = true };
         var ownStory = informational with { TellsOwnStory = true };
 
-        Assert.True(SafetyScreen.IsUrgent(crisis, ownStory, 0.06));
-        Assert.False(SafetyScreen.IsUrgent(crisis, informational, 0.06));
+        Assert.True(SafetyScreen.IsUrgent([crisis], ownStory, 0.06));
+        Assert.False(SafetyScreen.IsUrgent([crisis], informational, 0.06));
         // "After my venoplasty in 2012 my neck swelled a bit…, was that a haematoma?": a medical phrase in the writer's
-        // own past keeps its informational reading.
-        Assert.False(SafetyScreen.IsUrgent(emergency, ownStory, 0.06));
+        // own past keeps its informational reading, but not when a crisis phrase is in the post too.
+        Assert.False(SafetyScreen.IsUrgent([emergency], ownStory, 0.06));
+        Assert.True(SafetyScreen.IsUrgent([emergency, crisis], ownStory, 0.06));
     }
 
     [Theory]

@@ -92,14 +92,14 @@ internal sealed class SafetyScreen
     public SafetyVerdict Screen(string text)
     {
         var words = TextNormalizer.Words(text);
-        var phraseRule = PhraseRule(words);
+        var matched = PhraseRules(words);
         // The FAQ's own phrasings and small-talk phrases, asked exactly, are by the maintainers' word questions it answers
         // or greetings: the learned screen does not second-guess them (the phrase rules still do).
         var scores = classifier.IsTrained && !faqPhrasings.Contains(string.Join(' ', words)) ? Score(words) : SituationScores.None;
-        if (IsUrgent(phraseRule, scores, urgentThreshold))
+        if (IsUrgent(matched, scores, urgentThreshold))
         {
-            var rule = PhraseStands(phraseRule, scores) ? phraseRule
-                : scores.IsCrisis ? crisisRule ?? emergencyRule : emergencyRule ?? crisisRule;
+            var rule = StandingRule(matched, scores)
+                ?? (scores.IsCrisis ? crisisRule ?? emergencyRule : emergencyRule ?? crisisRule);
             if (rule is not null)
             {
                 return new SafetyVerdict(SafetyLevel.Urgent, rule, null, scores);
@@ -115,37 +115,42 @@ internal sealed class SafetyScreen
     }
 
     /// <summary>
-    /// The urgent decision, in one place for the screen and its calibration: a phrase match, unless the learned screen
-    /// reads the message as informational more likely than not, or a learned urgent probability at the threshold, or at
+    /// The urgent decision, in one place for the screen and its calibration: a phrase match that stands (see
+    /// <see cref="StandingRule"/>), or a learned urgent probability at the threshold, or at
     /// <see cref="NoDangerNamedThreshold"/> for a message that names no danger situation at all.
     /// </summary>
-    public static bool IsUrgent(SafetyRule? phraseRule, SituationScores scores, double urgentThreshold) =>
-        PhraseStands(phraseRule, scores)
+    public static bool IsUrgent(IReadOnlyList<SafetyRule> matched, SituationScores scores, double urgentThreshold) =>
+        StandingRule(matched, scores) is not null
         || scores.Urgent >= (scores.NamesDanger ? urgentThreshold : Math.Max(urgentThreshold, NoDangerNamedThreshold));
 
     /// <summary>
-    /// A phrase match decides, unless the learned screen reads the message as informational more likely than not; a
-    /// crisis phrase in a long post the writer tells of themselves decides even then.
+    /// The rule whose phrase decides, or null: the first rule matched, unless the learned screen reads the message as
+    /// informational more likely than not; even then the crisis rule, when its phrase is in a long post the writer tells
+    /// of themselves (whichever rule matched first: "…and then I collapse… I've thought about taking my own life").
     /// </summary>
-    private static bool PhraseStands(SafetyRule? phraseRule, SituationScores scores) =>
-        phraseRule is not null
-        && (!(scores.Info >= InformationalOverride) || (phraseRule.Id == CrisisRuleId && scores.TellsOwnStory));
+    private static SafetyRule? StandingRule(IReadOnlyList<SafetyRule> matched, SituationScores scores) =>
+        matched.Count == 0 ? null
+        : !(scores.Info >= InformationalOverride) ? matched[0]
+        : scores.TellsOwnStory ? matched.FirstOrDefault(r => r.Id == CrisisRuleId)
+        : null;
 
-    /// <summary>The first rule with a phrase in <paramref name="words"/>, or null.</summary>
-    public SafetyRule? PhraseRule(string[] words)
+    /// <summary>The rules with a phrase in <paramref name="words"/>, in the rules' order (empty when none).</summary>
+    public IReadOnlyList<SafetyRule> PhraseRules(string[] words)
     {
+        List<SafetyRule>? matched = null;
         foreach (var (rule, phrases) in compiled)
         {
             foreach (var phrase in phrases)
             {
                 if (PhraseMatcher.Contains(words, phrase))
                 {
-                    return rule;
+                    (matched ??= []).Add(rule);
+                    break;
                 }
             }
         }
 
-        return null;
+        return matched ?? (IReadOnlyList<SafetyRule>)[];
     }
 
     /// <summary>The learned screen's reading of a message (for the calibration; <see cref="Screen"/> uses the same).</summary>

@@ -23,7 +23,7 @@ internal static class SafetyCalibration
         var content = Corpora.Load(Corpora.Ccsvi);
         var analyzer = new CcsviBot.Core.Text.FaqAnalyzer();
         var writers = content.Safety.Examples.Select(e => e.Writer).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var scored = new List<(SafetyExample Example, SituationScores Scores, SafetyRule? Phrase)>();
+        var scored = new List<(SafetyExample Example, SituationScores Scores, IReadOnlyList<SafetyRule> Phrases)>();
         foreach (var writer in writers)
         {
             var classifier = SafetyScreen.TrainClassifier(content, analyzer, e => e.Writer != writer);
@@ -31,7 +31,7 @@ internal static class SafetyCalibration
             foreach (var example in content.Safety.Examples.Where(e => e.Writer == writer))
             {
                 var words = CcsviBot.Core.Text.TextNormalizer.Words(example.Text);
-                scored.Add((example, screen.Score(words), screen.PhraseRule(words)));
+                scored.Add((example, screen.Score(words), screen.PhraseRules(words)));
             }
         }
 
@@ -40,8 +40,8 @@ internal static class SafetyCalibration
         var ordinary = scored.Where(s => s.Example.Label == SafetyLabel.Ordinary).ToList();
         // Recall first: the highest urgent threshold that misses at most one urgent line in 300 of writers the screen
         // never saw (a miss still gets the note); the note threshold keeps the note on 95% of informational lines.
-        static bool Urgent((SafetyExample Example, SituationScores Scores, SafetyRule? Phrase) s, double threshold) =>
-            SafetyScreen.IsUrgent(s.Phrase, s.Scores, threshold);
+        static bool Urgent((SafetyExample Example, SituationScores Scores, IReadOnlyList<SafetyRule> Phrases) s, double threshold) =>
+            SafetyScreen.IsUrgent(s.Phrases, s.Scores, threshold);
         var grid = Enumerable.Range(1, 99).Select(i => i / 200.0).ToList();
         var urgentThreshold = grid.Where(t => urgent.Count(s => !Urgent(s, t)) <= urgent.Count / MissesPerUrgentLine).DefaultIfEmpty(grid[0]).Max();
         var noteScores = info.Select(s => s.Scores.Alarm).Order().ToList();
