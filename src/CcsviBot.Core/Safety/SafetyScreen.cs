@@ -24,11 +24,11 @@ internal sealed class SafetyScreen
     // A phrase match is urgent unless the learned screen reads the message as informational more likely than not
     // ("is the suicide rate higher in MS?"): then it gets its answer with the note. On the held-out writers this halved
     // false urgent on informational lines (21% to 9%) for one more missed urgent line in 1,902, which still got the note.
-    private const double InformationalOverride = 0.5;
     // Except for a crisis phrase in a long post the writer tells of themselves: "I now have a complete understanding how
     // some people who have MS can … end it all … it is about finding a precious moment of relief … I used to be the most
     // optimistic person" read as informational (0.84) and got only the note. A medical phrase keeps the override there:
     // "After my venoplasty in 2012 my neck swelled a bit … Was that a haematoma?" tells the writer's own past.
+    private const double InformationalOverride = 0.5;
     // A message that names no danger situation (no medicine, bleeding, means, breathing…, only circumstances such as
     // "what do I do" or "now") needs strong evidence: at the recall-first threshold alone, real visitors' questions
     // such as "What do I do if I am not selected?" read as urgent. On the held-out writers, 0.3 kept recall (99.7%) and
