@@ -197,7 +197,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
         if (confidence >= options.ClarifyThreshold)
         {
-            return reading.MayClarify ? Clarify(ranked, reading, confidence) : NoneOffering(ranked, reading, confidence);
+            return Clarify(ranked, reading, confidence);
         }
 
         return None(EngineMessages.NoAnswer) with { Confidence = confidence };
@@ -316,12 +316,20 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
             return None(EngineMessages.NoAnswer) with { Confidence = confidence };
         }
 
-        return reading.MayClarify ? Clarify(fitting, reading, confidence) : NoneOffering(fitting, reading, confidence);
+        return Clarify(fitting, reading, confidence);
     }
 
-    /// <summary>The choices: the best candidates that can answer the question, each close enough to the best of them.</summary>
+    /// <summary>
+    /// The choices: the best candidates that can answer the question, each close enough to the best of them; for a
+    /// question that may not be offered a choice (see <see cref="Reading"/>), "no good answer" with them as suggestions.
+    /// </summary>
     private Reply Clarify(IReadOnlyList<MatchScore> ranked, Reading reading, double confidence)
     {
+        if (!reading.MayClarify)
+        {
+            return NoneOffering(ranked, reading, confidence);
+        }
+
         var fitting = ranked.Where(m => Fits(m.Entry, reading)).Take(MaxCandidates).ToList();
         if (fitting.Count == 0)
         {

@@ -88,12 +88,18 @@ public static class Sentences
     };
 
     // A title before a name ("Dr. Zamboni", "Prof. Haacke") is not a sentence's end. "Ms." is left out: "I have MS." is.
-    private static readonly string[] Titles = ["dr", "drs", "mr", "mrs", "prof", "vs"];
+    private static bool AfterTitle(string text, int stop)
+    {
+        var start = stop;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
 
-    private static bool AfterTitle(string text, int stop) =>
-        Array.Exists(Titles, title => stop >= title.Length
-            && text.AsSpan(stop - title.Length, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase)
-            && (stop == title.Length || !char.IsLetterOrDigit(text[stop - title.Length - 1])));
+        // Only a word of two to four letters can be one: the common case, a longer word, allocates nothing.
+        return stop - start is >= 2 and <= 4
+            && text.AsSpan(start, stop - start).ToString().ToLowerInvariant() is "dr" or "drs" or "mr" or "mrs" or "prof" or "vs";
+    }
 
     private static bool AfterSingleLetter(string text, int stop) =>
         stop >= 1 && char.IsLetter(text[stop - 1]) && (stop == 1 || !char.IsLetterOrDigit(text[stop - 2]));
