@@ -84,6 +84,24 @@ public sealed class FaqLoaderTests : IDisposable
     }
 
     [Fact]
+    public void An_everyday_safety_word_that_no_situation_uses_is_a_warning()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "entries"));
+        WriteEntry("good", "---\nid: good\nquestion: Fine?\n---\nA body.\n");
+        File.WriteAllText(Path.Combine(folder, "safety.yaml"),
+            "situations:\n  swallowed: [took, swallowed]\ncontext:\n  now: [now]\neveryday: [took, now, tookk]\n");
+
+        var result = FaqLoader.Load(folder);
+
+        Assert.Equal(["took", "now", "tookk"], result.Content!.Safety.Everyday);
+        var warnings = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(d => d.ToString()).ToList();
+        // "now" is context, never a danger: listing it as everyday changes nothing either.
+        Assert.Contains(warnings, d => d.Contains("safety.yaml:5: warning", StringComparison.Ordinal) && d.Contains("'tookk'", StringComparison.Ordinal));
+        Assert.Contains(warnings, d => d.Contains("'now'", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, d => d.Contains("'took'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Out_of_scope_examples_load_once_each_and_one_that_is_an_entry_phrasing_is_an_error()
     {
         Directory.CreateDirectory(Path.Combine(folder, "entries"));

@@ -262,4 +262,36 @@ public sealed class SafetyScreenTests : IClassFixture<SafetyScreenTests.RealKnow
 
         Assert.Equal(expected, reader.TellsOwnStory(TextNormalizer.Words(text)));
     }
+
+    [Theory]
+    [InlineData("How long will it take before I see positive results?", false)]
+    [InlineData("What information can be found in my health record?", false)]
+    [InlineData("I took 40 paracetamol an hour ago", true)]
+    [InlineData("I'm done. I have a plan.", true)]
+    [InlineData("there is blood all over the floor", true)]
+    public void Only_a_situation_word_in_its_danger_sense_names_a_danger(string text, bool expected)
+    {
+        using var analyzer = new FaqAnalyzer();
+        var reader = new SituationReader(fixture.Content.Safety.Situations, analyzer, fixture.Content.Safety.Everyday);
+        var withoutEveryday = new SituationReader(fixture.Content.Safety.Situations, analyzer);
+
+        Assert.Equal(expected, reader.NamesDanger(TextNormalizer.Words(text)));
+        // Every one of them names a situation word: the everyday list is what tells them apart.
+        Assert.True(withoutEveryday.NamesDanger(TextNormalizer.Words(text)));
+    }
+
+    [Fact]
+    public void A_message_that_only_everyday_words_connect_to_danger_needs_the_stronger_evidence()
+    {
+        // Read by the learned screen as 10% crisis, 89% ordinary: urgent at the recall-first threshold if "be found"
+        // named a danger, as it did before the everyday words.
+        using var analyzer = new FaqAnalyzer();
+        var options = new AnsweringOptions();
+        var scores = SafetyScreen.Build(fixture.Content, analyzer, options.UrgentThreshold, options.SafetyNoteThreshold)
+            .Screen("What information can be found in my health record ?").Scores;
+
+        Assert.False(scores.NamesDanger);
+        Assert.InRange(scores.Urgent, options.UrgentThreshold, 0.3);
+        Assert.Equal(ReplyKind.None, Engine.Ask("What information can be found in my health record ?").Kind);
+    }
 }

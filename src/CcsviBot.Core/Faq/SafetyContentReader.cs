@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CcsviBot.Core.Safety;
+using CcsviBot.Core.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace CcsviBot.Core.Faq;
@@ -77,7 +78,17 @@ internal static partial class SafetyContentReader
             }
         }
 
-        return new SafetyContent { Numbers = numbers, Notes = notes, Situations = situations };
+        var everyday = Yaml.Child(root, "everyday") is YamlSequenceNode everydayList
+            ? everydayList.OfType<YamlScalarNode>().Select(s => s.Value?.Trim() ?? "").Where(s => s.Length > 0).ToList()
+            : [];
+        var situationPhrases = situations.Where(s => !s.IsContext).SelectMany(s => s.Phrases).Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
+        foreach (var phrase in everyday.Where(p => !situationPhrases.Contains(TextNormalizer.Normalize(p))))
+        {
+            diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(Yaml.Child(root, "everyday")!), DiagnosticSeverity.Warning,
+                $"everyday word '{phrase}' is not a word of any situation, so it changes nothing"));
+        }
+
+        return new SafetyContent { Numbers = numbers, Notes = notes, Situations = situations, Everyday = everyday };
     }
 
     /// <summary>

@@ -17,6 +17,13 @@ public sealed record SafetyContent
 
     public IReadOnlyList<SituationConcept> Situations { get; init; } = [];
 
+    /// <summary>
+    /// Words of the situations whose everyday sense names no danger ("see", "take", "be found", "in order"): the learned
+    /// screen reads them as it reads every situation word, but a message they alone connect to danger is held to the
+    /// stronger evidence of one that names no danger (see <see cref="SituationReader.NamesDanger"/>).
+    /// </summary>
+    public IReadOnlyList<string> Everyday { get; init; } = [];
+
     public IReadOnlyList<SafetyExample> Examples { get; init; } = [];
 
     /// <summary>The emergency numbers as one line ("999 in the UK, …"), or null when the FAQ names none.</summary>

@@ -32,7 +32,8 @@ internal sealed class SafetyScreen
     // A message that names no danger situation (no medicine, bleeding, means, breathing…, only circumstances such as
     // "what do I do" or "now") needs strong evidence: at the recall-first threshold alone, real visitors' questions
     // such as "What do I do if I am not selected?" read as urgent. On the held-out writers, 0.3 kept recall (99.7%) and
-    // cut false urgent on informational lines (10.6% to 9.0% near the chosen threshold); 0.5 lost more recall.
+    // cut false urgent on informational lines (10.6% to 9.0% near the chosen threshold); 0.5 lost more recall. A message
+    // that names a situation only by everyday words ("how long will it take before I see results") is held to it too.
     private const double NoDangerNamedThreshold = 0.3;
 
     private readonly (SafetyRule Rule, string[][] Phrases)[] compiled;
@@ -76,7 +77,7 @@ internal sealed class SafetyScreen
     public static SituationClassifier TrainClassifier(FaqContent content, FaqAnalyzer analyzer, Func<SafetyExample, bool>? include = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var reader = new SituationReader(content.Safety.Situations, analyzer);
+        var reader = new SituationReader(content.Safety.Situations, analyzer, content.Safety.Everyday);
         var examples = content.Safety.Examples.Where(e => include?.Invoke(e) ?? true)
             .Select(e => (TextNormalizer.Words(e.Text), e.Label))
             .Concat(content.Entries.Count > PhrasingClassifier.MaxEntries

@@ -19,26 +19,27 @@ internal sealed class SituationReader
     private const int OwnStoryMentions = 3;
 
     private readonly string[] conceptNames;
-    // First stem of a concept phrase → (the phrase's stems, concept index); longest phrases first.
-    private readonly FrozenDictionary<string, (string[] Stems, int Concept)[]> phrasesByFirstStem;
+    // First stem of a concept phrase → (the phrase's stems, concept index, whether it names a danger); longest first.
+    private readonly FrozenDictionary<string, (string[] Stems, int Concept, bool NamesDanger)[]> phrasesByFirstStem;
     private readonly int numberConcept;
-    private readonly string[] dangerFeatures;
     private readonly FrozenSet<string> selfWords;
 
     private readonly FaqAnalyzer analyzer;
 
-    public SituationReader(IReadOnlyList<SituationConcept> concepts, FaqAnalyzer analyzer)
+    /// <param name="everyday">Situation words whose everyday sense names no danger (see <see cref="NamesDanger"/>).</param>
+    public SituationReader(IReadOnlyList<SituationConcept> concepts, FaqAnalyzer analyzer, IEnumerable<string>? everyday = null)
     {
         ArgumentNullException.ThrowIfNull(concepts);
         ArgumentNullException.ThrowIfNull(analyzer);
         this.analyzer = analyzer;
         conceptNames = concepts.Select(c => c.Name).ToArray();
         numberConcept = Array.IndexOf(conceptNames, NumberConcept);
-        dangerFeatures = concepts.Where(c => !c.IsContext).Select(c => "c:" + c.Name).ToArray();
+        var everydayPhrases = (everyday ?? []).Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
         selfWords = concepts.Where(c => c.Name == SelfConcept).SelectMany(c => c.Phrases)
             .Select(p => TextNormalizer.Words(p)).Where(w => w.Length == 1).Select(w => w[0]).ToFrozenSet(StringComparer.Ordinal);
         phrasesByFirstStem = concepts
-            .SelectMany((concept, index) => concept.Phrases.Select(p => (Stems: Stems(TextNormalizer.Words(p)), Concept: index)))
+            .SelectMany((concept, index) => concept.Phrases.Select(p =>
+                (Stems: Stems(TextNormalizer.Words(p)), Concept: index, NamesDanger: !concept.IsContext && !everydayPhrases.Contains(TextNormalizer.Normalize(p)))))
             .Where(p => p.Stems.Length > 0)
             .GroupBy(p => p.Stems[0], StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Stems.Length).ToArray(), StringComparer.Ordinal);
@@ -47,9 +48,11 @@ internal sealed class SituationReader
     public IReadOnlyList<string> ConceptNames => conceptNames;
 
     /// <summary>The features of one piece of text (a sentence or a whole message), each once.</summary>
-    public HashSet<string> Features(IReadOnlyList<string> words)
+    public HashSet<string> Features(IReadOnlyList<string> words) => FeaturesOfStems(Stems(words));
+
+    /// <summary>The features of text already turned into <see cref="Stems"/> (the screen stems a message once).</summary>
+    public HashSet<string> FeaturesOfStems(string[] stems)
     {
-        var stems = Stems(words);
         var concepts = Concepts(stems);
         var features = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < stems.Length; i++)
@@ -83,8 +86,27 @@ internal sealed class SituationReader
         return features;
     }
 
-    /// <summary>Whether <see cref="Features"/> name a danger situation, not only its circumstances.</summary>
-    public bool NamesDanger(IReadOnlySet<string> features) => dangerFeatures.Any(features.Contains);
+    /// <summary>
+    /// Whether the words name a danger situation, not only its circumstances, by a word of the situation other than an
+    /// everyday one: "how long will it take before I see results" uses the words of swallowing and of sight, in their
+    /// everyday sense.
+    /// </summary>
+    public bool NamesDanger(IReadOnlyList<string> words) => NamesDangerInStems(Stems(words));
+
+    /// <summary><see cref="NamesDanger"/> for text already turned into <see cref="Stems"/>.</summary>
+    public bool NamesDangerInStems(string[] stems)
+    {
+        for (var i = 0; i < stems.Length; i++)
+        {
+            if (phrasesByFirstStem.TryGetValue(stems[i], out var phrases)
+                && phrases.Any(p => p.NamesDanger && StartsAt(stems, i, p.Stems)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether the text is a long post the writer tells of themselves: at least <see cref="OwnStoryWords"/> words, with
@@ -109,7 +131,7 @@ internal sealed class SituationReader
                 continue;
             }
 
-            foreach (var (phrase, concept) in phrases)
+            foreach (var (phrase, concept, _) in phrases)
             {
                 if (StartsAt(stems, i, phrase))
                 {
