@@ -98,10 +98,17 @@ internal sealed class SituationReader
     {
         for (var i = 0; i < stems.Length; i++)
         {
-            if (phrasesByFirstStem.TryGetValue(stems[i], out var phrases)
-                && phrases.Any(p => p.NamesDanger && StartsAt(stems, i, p.Stems)))
+            if (!phrasesByFirstStem.TryGetValue(stems[i], out var phrases))
             {
-                return true;
+                continue;
+            }
+
+            foreach (var (phrase, _, namesDanger) in phrases)
+            {
+                if (namesDanger && StartsAt(stems, i, phrase))
+                {
+                    return true;
+                }
             }
         }
 
