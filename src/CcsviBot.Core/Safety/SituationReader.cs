@@ -34,12 +34,13 @@ internal sealed class SituationReader
         this.analyzer = analyzer;
         conceptNames = concepts.Select(c => c.Name).ToArray();
         numberConcept = Array.IndexOf(conceptNames, NumberConcept);
-        var everydayPhrases = (everyday ?? []).Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
+        // By stems, as messages are read: "taken" is as everyday as "take".
+        var everydayStems = (everyday ?? []).Select(p => string.Join(' ', Stems(TextNormalizer.Words(p)))).ToHashSet(StringComparer.Ordinal);
         selfWords = concepts.Where(c => c.Name == SelfConcept).SelectMany(c => c.Phrases)
             .Select(p => TextNormalizer.Words(p)).Where(w => w.Length == 1).Select(w => w[0]).ToFrozenSet(StringComparer.Ordinal);
         phrasesByFirstStem = concepts
-            .SelectMany((concept, index) => concept.Phrases.Select(p =>
-                (Stems: Stems(TextNormalizer.Words(p)), Concept: index, NamesDanger: !concept.IsContext && !everydayPhrases.Contains(TextNormalizer.Normalize(p)))))
+            .SelectMany((concept, index) => concept.Phrases.Select(p => Stems(TextNormalizer.Words(p))).Select(stems =>
+                (Stems: stems, Concept: index, NamesDanger: !concept.IsContext && !everydayStems.Contains(string.Join(' ', stems)))))
             .Where(p => p.Stems.Length > 0)
             .GroupBy(p => p.Stems[0], StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Stems.Length).ToArray(), StringComparer.Ordinal);
