@@ -281,6 +281,16 @@ public sealed class SafetyScreenTests : IClassFixture<SafetyScreenTests.RealKnow
     }
 
     [Fact]
+    public void An_everyday_word_is_everyday_by_its_stem_as_messages_are_read()
+    {
+        using var analyzer = new FaqAnalyzer();
+        var reader = new SituationReader([new SituationConcept("swallowed", ["taking", "swallowed"]), new SituationConcept("now", ["now"], IsContext: true)], analyzer, ["take"]);
+
+        Assert.False(reader.NamesDanger(TextNormalizer.Words("I am taking it now")));
+        Assert.True(reader.NamesDanger(TextNormalizer.Words("I swallowed it now")));
+    }
+
+    [Fact]
     public void A_message_that_only_everyday_words_connect_to_danger_needs_the_stronger_evidence()
     {
         // Read by the learned screen as 10% crisis, 89% ordinary: urgent at the recall-first threshold if "be found"
