@@ -122,6 +122,29 @@ public class CliTests
     }
 
     [Fact]
+    public void Eval_counts_the_out_of_scope_questions_answered_with_an_entry()
+    {
+        // "what is ccsvi" is labelled as a question no entry answers: the bot's answer to it is the confident wrong answer
+        // the count is for; "what causes gout" is declined and "i have chest pain" gets the urgent reply, neither counted.
+        var file = Path.GetTempFileName();
+        File.WriteAllLines(file, ["question\texpected", "what is ccsvi\tnone", "what causes gout\tnone", "i have chest pain\tnone"]);
+        try
+        {
+            var (_, output, _) = Run("", "eval", "--questions", file, "--faq", TestPaths.FixtureFaq, "--json");
+            var (_, text, _) = Run("", "eval", "--questions", file, "--faq", TestPaths.FixtureFaq);
+
+            var root = JsonDocument.Parse(output).RootElement;
+            Assert.Equal(1, root.GetProperty("outOfScopeAnswered").GetInt32());
+            Assert.Equal(1, root.GetProperty("falseUrgent").GetInt32());
+            Assert.Matches(@"out-of-scope answered with an entry\s+1", text);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Eval_prints_the_figures_and_fails_below_the_floors()
     {
         var file = Path.GetTempFileName();

@@ -81,6 +81,7 @@ internal static class EvalCommand
         output.WriteLine(Line("retrieval top-1", report.RetrievalTop1));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"MRR@10",-34}{report.MrrAt10,8:0.000}"));
         output.WriteLine(Line("none on out-of-scope", report.NoneOnOutOfScope));
+        output.WriteLine($"{"out-of-scope answered with an entry",-34}{report.OutOfScopeAnswered,8}");
         output.WriteLine(Line("urgent recall", report.UrgentRecall));
         output.WriteLine($"{"false urgent",-34}{report.FalseUrgent,8}");
         var misses = report.Misses.ToList();

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CcsviBot.Core.Answering;
 
 namespace CcsviBot.Core.Evaluation;
 
@@ -21,6 +22,12 @@ public sealed record EvaluationReport(
     // The figures serialise as they are (the CLI's --json); outcomes hold whole replies, so callers pick what to show.
     [JsonIgnore]
     public IEnumerable<EvaluationOutcome> Misses => Outcomes.Where(o => o.IsMiss);
+
+    /// <summary>
+    /// Questions no entry answers that got an entry anyway: the confidently wrong answer of an out-of-scope question, the
+    /// worst of its misses (a clarification or the urgent reply at least does not present an answer as the answer).
+    /// </summary>
+    public int OutOfScopeAnswered => Outcomes.Count(o => o.Case.ExpectsNone && o.Reply.Kind == ReplyKind.Answer);
 
     /// <summary>The quality floors of the issue that this report does not meet (empty when all are met).</summary>
     public IReadOnlyList<string> FailedFloors()
