@@ -5,7 +5,7 @@ namespace CcsviBot.Core.Tests;
 public class MessageCleanerTests
 {
     [Theory]
-    [InlineData("<script>alert(1)</script> tell me about ccsvi", "tell me about ccsvi")]
+    [InlineData("<script>alert(1)</script> tell me about ccsvi", "ccsvi")]
     [InlineData("<p>What is <b>CCSVI</b>?</p>", "What is  CCSVI ?")]
     [InlineData("see https://example.org/a?b=c and www.example.com/x now", "see   and   now")]
     [InlineData("Q: What do I do?", "What do I do?")]
@@ -16,7 +16,11 @@ public class MessageCleanerTests
     [InlineData("FAQs: who gets ms", "who gets ms")]
     [InlineData("Re: is ccsvi real?", "is ccsvi real?")]
     [InlineData("Ask the expert: does venoplasty hurt?", "does venoplasty hurt?")]
-    public void Markup_addresses_numbering_a_heading_label_and_a_closing_aside_go(string text, string expected) =>
+    [InlineData("Want to learn more about CCSVI?", "CCSVI?")]
+    [InlineData("I would like to know more about the Zamboni study", "the Zamboni study")]
+    [InlineData("can you tell me about stents", "stents")]
+    [InlineData("Some information on the liberation treatment please", "the liberation treatment please")]
+    public void Markup_addresses_numbering_a_heading_label_a_request_s_framing_and_a_closing_aside_go(string text, string expected) =>
         Assert.Equal(expected, MessageCleaner.Clean(text));
 
     [Theory]
@@ -27,6 +31,9 @@ public class MessageCleanerTests
     [InlineData("10 tablets a day, is that normal")]
     [InlineData("Angioplasty: is it safe?")]
     [InlineData("Question of the week: is CCSVI real?")]
+    [InlineData("What do you know about CCSVI?")]
+    [InlineData("tell me about")]
+    [InlineData("I read about it in the paper and I'm worried")]
     public void Words_that_only_look_like_markup_or_numbering_stay(string text) =>
         Assert.Equal(text, MessageCleaner.Clean(text));
 

@@ -146,7 +146,9 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
     [InlineData("3. What causes CCSVI?", "What causes CCSVI?")]
     [InlineData("Q3: What causes CCSVI?", "What causes CCSVI?")]
     [InlineData("What is CCSVI? (show the different kinds of blockage)", "What is CCSVI?")]
-    public void Markup_addresses_numbering_and_asides_do_not_change_the_reply(string messy, string clean)
+    [InlineData("Want to learn more about CCSVI?", "ccsvi")]
+    [InlineData("I would like some info on venoplasty", "venoplasty")]
+    public void Markup_addresses_numbering_asides_and_a_request_s_framing_do_not_change_the_reply(string messy, string clean)
     {
         var expected = Engine.Ask(clean);
         var reply = Engine.Ask(messy);

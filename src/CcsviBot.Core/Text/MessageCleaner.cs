@@ -4,7 +4,8 @@ namespace CcsviBot.Core.Text;
 
 /// <summary>
 /// What of a visitor's message is the question: without markup ("&lt;b&gt;", "&lt;script&gt;…&lt;/script&gt;"), web
-/// addresses, the numbering of a copied list ("Q3:", "11.") or a heading's label ("Q&amp;A:"), and an editor's aside after the question mark
+/// addresses, the numbering of a copied list ("Q3:", "11.") or a heading's label ("Q&amp;A:"), a request's framing ("tell me
+/// about", "I want to learn more about"), and an editor's aside after the question mark
 /// ("What is CCSVI? (show the kinds of blockage)"). Left in, their words read as topics the FAQ does not know and
 /// lower the confidence of a question it answers. Only the answering reads the cleaned text; the safety screen reads
 /// everything the person wrote.
@@ -25,6 +26,7 @@ public static partial class MessageCleaner
             cleaned = WebAddress().Replace(cleaned, " ");
             cleaned = ListNumber().Replace(cleaned, string.Empty);
             cleaned = AsideAfterQuestion().Replace(cleaned, "?");
+            cleaned = RequestForInformation().Replace(cleaned, string.Empty);
             return cleaned.Trim();
         }
         catch (RegexMatchTimeoutException)
@@ -53,4 +55,10 @@ public static partial class MessageCleaner
 
     [GeneratedRegex(@"\?\s*\([^()]{0,300}\)\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex AsideAfterQuestion();
+
+    // A request for information about a topic ("tell me about", "I want to learn more about", "info on"): its words say
+    // that the visitor asks, not what about; left in, "learn" and "more" pulled "learn more about ccsvi" to the causes
+    // of CCSVI, while "ccsvi" alone is answered with what CCSVI is. Only at the start, and only with a topic after it.
+    [GeneratedRegex(@"^\s*(?:(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)?(?:tell\s+me(?:\s+more)?\s+about|(?:(?:i\s+)?(?:want|would\s+like|'?d\s+like)\s+to\s+)?(?:learn|know|hear|read)(?:\s+more)?\s+about|(?:i\s+(?:want|need|would\s+like|'?d\s+like)\s+)?(?:some\s+|more\s+|any\s+)?(?:information|info|details)\s+(?:about|on|regarding))\s+(?=\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex RequestForInformation();
 }
