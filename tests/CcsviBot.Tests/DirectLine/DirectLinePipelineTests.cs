@@ -11,6 +11,14 @@ namespace CcsviBot.Tests.DirectLine;
 public sealed class DirectLinePipelineTests(LiveBotHost host)
 {
     [Fact]
+    public void The_live_bot_listens_on_a_free_loopback_port_not_the_default_one()
+    {
+        // A fixed port would make two test runs on one machine, or the bot a developer has running, collide.
+        Assert.Equal("localhost", host.BaseAddress.Host);
+        Assert.NotEqual(new Uri(RepositorySettings.DefaultUrls).Port, host.BaseAddress.Port);
+    }
+
+    [Fact]
     public async Task The_welcome_offers_starter_questions_and_carries_the_disclaimer()
     {
         using var client = new HttpClient { BaseAddress = host.BaseAddress };

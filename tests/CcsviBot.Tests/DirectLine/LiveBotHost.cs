@@ -18,7 +18,10 @@ public sealed class LiveBotHost : WebApplicationFactory<Program>
 
     public LiveBotHost()
     {
-        UseKestrel(0);
+        // Kestrel without a port here, the port (0: any free one) as the app's own "urls" setting: with UseKestrel(port)
+        // the factory cleared the addresses after the app had started Kestrel on its own thread, which threw when Kestrel
+        // bound first ("Addresses cannot be modified after the server has started", dotnet/aspnetcore#67714).
+        UseKestrel();
         _baseAddress = new(() =>
         {
             StartServer();
@@ -63,6 +66,7 @@ public sealed class LiveBotHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseSetting("urls", "http://127.0.0.1:0");
         // Several clients from one address in quick succession must not trip the per-address token limit.
         builder.UseSetting("DirectLine:TokensPerMinute", "1000");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection([new(TestInsightsDatabase.SettingKey, TestInsightsDatabase.NewConnectionString())]));
