@@ -19,6 +19,8 @@ public class MessageCleanerTests
     [InlineData("Want to learn more about CCSVI?", "CCSVI?")]
     [InlineData("I would like to know more about the Zamboni study", "the Zamboni study")]
     [InlineData("can you tell me about stents", "stents")]
+    [InlineData("I'd like to know more about stents", "stents")]
+    [InlineData("I’d like some information on venoplasty", "venoplasty")]
     [InlineData("Some information on the liberation treatment please", "the liberation treatment please")]
     public void Markup_addresses_numbering_a_heading_label_a_request_s_framing_and_a_closing_aside_go(string text, string expected) =>
         Assert.Equal(expected, MessageCleaner.Clean(text));

@@ -59,6 +59,6 @@ public static partial class MessageCleaner
     // A request for information about a topic ("tell me about", "I want to learn more about", "info on"): its words say
     // that the visitor asks, not what about; left in, "learn" and "more" pulled "learn more about ccsvi" to the causes
     // of CCSVI, while "ccsvi" alone is answered with what CCSVI is. Only at the start, and only with a topic after it.
-    [GeneratedRegex(@"^\s*(?:(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)?(?:tell\s+me(?:\s+more)?\s+about|(?:(?:i\s+)?(?:want|would\s+like|'?d\s+like)\s+to\s+)?(?:learn|know|hear|read)(?:\s+more)?\s+about|(?:i\s+(?:want|need|would\s+like|'?d\s+like)\s+)?(?:some\s+|more\s+|any\s+)?(?:information|info|details)\s+(?:about|on|regarding))\s+(?=\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^\s*(?:(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+)?(?:tell\s+me(?:\s+more)?\s+about|(?:(?:i\s+)?(?:want|would\s+like)\s+to\s+|i\s*['’]?d\s+like\s+to\s+)?(?:learn|know|hear|read)(?:\s+more)?\s+about|(?:i\s+(?:want|need|would\s+like)\s+|i\s*['’]?d\s+like\s+)?(?:some\s+|more\s+|any\s+)?(?:information|info|details)\s+(?:about|on|regarding))\s+(?=\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex RequestForInformation();
 }
