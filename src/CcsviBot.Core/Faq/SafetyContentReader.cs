@@ -78,17 +78,14 @@ internal static partial class SafetyContentReader
             }
         }
 
-        var everyday = Yaml.Child(root, "everyday") is YamlSequenceNode everydayList
-            ? everydayList.OfType<YamlScalarNode>().Select(s => s.Value?.Trim() ?? "").Where(s => s.Length > 0).ToList()
-            : [];
+        var everyday = Yaml.ScalarList(root, "everyday").Select(s => (Word: s.Value.Trim(), s.Line)).Where(s => s.Word.Length > 0).ToList();
         var situationPhrases = situations.Where(s => !s.IsContext).SelectMany(s => s.Phrases).Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
-        foreach (var phrase in everyday.Where(p => !situationPhrases.Contains(TextNormalizer.Normalize(p))))
+        foreach (var (word, line) in everyday.Where(e => !situationPhrases.Contains(TextNormalizer.Normalize(e.Word))))
         {
-            diagnostics.Add(new FaqDiagnostic(file, Yaml.LineOf(Yaml.Child(root, "everyday")!), DiagnosticSeverity.Warning,
-                $"everyday word '{phrase}' is not a word of any situation, so it changes nothing"));
+            diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Warning, $"everyday word '{word}' is not a word of any situation, so it changes nothing"));
         }
 
-        return new SafetyContent { Numbers = numbers, Notes = notes, Situations = situations, Everyday = everyday };
+        return new SafetyContent { Numbers = numbers, Notes = notes, Situations = situations, Everyday = everyday.Select(e => e.Word).ToList() };
     }
 
     /// <summary>

@@ -62,11 +62,14 @@ internal sealed class SafetyScreen
         this.noteThreshold = noteThreshold;
     }
 
-    /// <summary>The screen for an FAQ: its phrase rules, and a learned screen trained on its examples and phrasings.</summary>
-    public static SafetyScreen Build(FaqContent content, FaqAnalyzer analyzer, double urgentThreshold, double noteThreshold)
+    /// <summary>
+    /// The screen for an FAQ: its phrase rules, and a learned screen trained on its examples and phrasings (or
+    /// <paramref name="classifier"/>, already trained so, for a tool that also reads the classifier's concepts).
+    /// </summary>
+    public static SafetyScreen Build(FaqContent content, FaqAnalyzer analyzer, double urgentThreshold, double noteThreshold, SituationClassifier? classifier = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return new SafetyScreen(content.SafetyRules, content.Safety.Notes, TrainClassifier(content, analyzer), urgentThreshold, noteThreshold,
+        return new SafetyScreen(content.SafetyRules, content.Safety.Notes, classifier ?? TrainClassifier(content, analyzer), urgentThreshold, noteThreshold,
             content.Entries.SelectMany(e => e.Alternates.Prepend(e.Question)).Concat(content.SmallTalk.SelectMany(i => i.Phrases)));
     }
 

@@ -133,7 +133,7 @@ internal sealed class SituationClassifier
         Span<double> probabilities = stackalloc double[Classes];
         var scale = row.Length == 0 ? 0 : 1 / Math.Sqrt(row.Length);
         Probabilities(row, scale, weights, biases, probabilities);
-        return new SituationScores(probabilities[0], probabilities[1], probabilities[2], probabilities[3]) { NamesDanger = reader.NamesDangerInStems(stems), TellsOwnStory = reader.TellsOwnStory(words) };
+        return new SituationScores(probabilities[0], probabilities[1], probabilities[2], probabilities[3]) { NamesDanger = reader.NamesDanger(stems), TellsOwnStory = reader.TellsOwnStory(words) };
     }
 
     /// <summary>

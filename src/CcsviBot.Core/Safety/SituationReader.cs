@@ -88,14 +88,11 @@ internal sealed class SituationReader
     }
 
     /// <summary>
-    /// Whether the words name a danger situation, not only its circumstances, by a word of the situation other than an
-    /// everyday one: "how long will it take before I see results" uses the words of swallowing and of sight, in their
+    /// Whether text already turned into <see cref="Stems"/> names a danger situation, not only its circumstances, by a
+    /// word of the situation other than an everyday one: "how long will it take before I see results" uses the words of swallowing and of sight, in their
     /// everyday sense.
     /// </summary>
-    public bool NamesDanger(IReadOnlyList<string> words) => NamesDangerInStems(Stems(words));
-
-    /// <summary><see cref="NamesDanger"/> for text already turned into <see cref="Stems"/>.</summary>
-    public bool NamesDangerInStems(string[] stems)
+    public bool NamesDanger(string[] stems)
     {
         for (var i = 0; i < stems.Length; i++)
         {

@@ -96,10 +96,11 @@ public static class Sentences
             start--;
         }
 
-        // Only a word of two to four letters can be one: the common case, a longer word, allocates nothing.
-        return stop - start is >= 2 and <= 4
-            && text.AsSpan(start, stop - start).ToString().ToLowerInvariant() is "dr" or "drs" or "mr" or "mrs" or "prof" or "vs";
+        var word = text.AsSpan(start, stop - start);
+        return IsTitle(word, "dr") || IsTitle(word, "drs") || IsTitle(word, "mr") || IsTitle(word, "mrs") || IsTitle(word, "prof") || IsTitle(word, "vs");
     }
+
+    private static bool IsTitle(ReadOnlySpan<char> word, string title) => word.Equals(title, StringComparison.OrdinalIgnoreCase);
 
     private static bool AfterSingleLetter(string text, int stop) =>
         stop >= 1 && char.IsLetter(text[stop - 1]) && (stop == 1 || !char.IsLetterOrDigit(text[stop - 2]));

@@ -6,7 +6,7 @@ using CcsviBot.Core.Text;
 namespace CcsviBot.Benchmarks.Calibration;
 
 /// <summary>
-/// Reads every line of a question file (first tab-separated column) as the safety screen does, and prints its urgent
+/// Reads every message of a file (its first tab-separated column; comments and a header skipped) as the safety screen does, and prints its urgent
 /// probability, whether it names a danger situation, which situation concepts it mentions and the screen's verdict: a
 /// way to see which words a set of false alarms (or misses) share.
 /// </summary>
@@ -18,10 +18,17 @@ internal static class SafetyScan
         var analyzer = new FaqAnalyzer();
         var classifier = SafetyScreen.TrainClassifier(content, analyzer);
         var options = new CcsviBot.Core.Answering.AnsweringOptions();
-        var screen = new SafetyScreen(content.SafetyRules, content.Safety.Notes, classifier, options.UrgentThreshold, options.SafetyNoteThreshold);
-        foreach (var line in File.ReadLines(path).Skip(1))
+        // The live screen, FAQ phrasings exempt from the learned reading included.
+        var screen = SafetyScreen.Build(content, analyzer, options.UrgentThreshold, options.SafetyNoteThreshold, classifier);
+        foreach (var line in File.ReadLines(path))
         {
             var columns = line.Split('\t');
+            // Blank lines, comments and the header of the evaluation files are not messages.
+            if (columns[0].Trim().Length == 0 || columns[0].StartsWith('#') || columns[0] is "question" or "message")
+            {
+                continue;
+            }
+
             var words = TextNormalizer.Words(columns[0]);
             var concepts = classifier.Reader.Concepts(classifier.Reader.Stems(words)).Select(i => classifier.Reader.ConceptNames[i]);
             var verdict = screen.Screen(columns[0]);
