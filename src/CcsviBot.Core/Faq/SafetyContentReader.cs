@@ -78,11 +78,13 @@ internal static partial class SafetyContentReader
             }
         }
 
+        // Compared as written, not by stem (the loader has no analyzer): "taking" would still hold "take" back, but a
+        // word listed as a situation writes it can be found by whoever reads the list, so that is what the warning asks.
         var everyday = Yaml.ScalarList(root, "everyday").Select(s => (Word: s.Value.Trim(), s.Line)).Where(s => s.Word.Length > 0).ToList();
         var situationPhrases = situations.Where(s => !s.IsContext).SelectMany(s => s.Phrases).Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
         foreach (var (word, line) in everyday.Where(e => !situationPhrases.Contains(TextNormalizer.Normalize(e.Word))))
         {
-            diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Warning, $"everyday word '{word}' is not a word of any situation, so it changes nothing"));
+            diagnostics.Add(new FaqDiagnostic(file, line, DiagnosticSeverity.Warning, $"everyday word '{word}' is not written as a word of any danger situation: list it as a situation writes it, or it may change nothing"));
         }
 
         return new SafetyContent { Numbers = numbers, Notes = notes, Situations = situations, Everyday = everyday.Select(e => e.Word).ToList() };

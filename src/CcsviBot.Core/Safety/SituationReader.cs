@@ -89,8 +89,8 @@ internal sealed class SituationReader
 
     /// <summary>
     /// Whether text already turned into <see cref="Stems"/> names a danger situation, not only its circumstances, by a
-    /// word of the situation other than an everyday one: "how long will it take before I see results" uses the words of swallowing and of sight, in their
-    /// everyday sense.
+    /// word of the situation other than an everyday one: "how long will it take before I see results" uses the words of
+    /// swallowing and of sight, in their everyday sense.
     /// </summary>
     public bool NamesDanger(string[] stems)
     {
