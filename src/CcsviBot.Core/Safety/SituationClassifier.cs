@@ -121,7 +121,7 @@ internal sealed class SituationClassifier
         }
 
         var stems = reader.Stems(words);
-        var features = reader.FeaturesOfStems(stems);
+        var features = reader.FeaturesOfStems(stems, out var namesDanger);
         // Text with no word the examples ever used ("jjjjjj", "12345") carries no evidence: the class priors alone
         // would decide, and an urgent prior of one half (equal class weights) is above any recall-first threshold.
         if (!features.Any(f => f.StartsWith("s:", StringComparison.Ordinal) && featureIndex.ContainsKey(f)))
@@ -133,7 +133,7 @@ internal sealed class SituationClassifier
         Span<double> probabilities = stackalloc double[Classes];
         var scale = row.Length == 0 ? 0 : 1 / Math.Sqrt(row.Length);
         Probabilities(row, scale, weights, biases, probabilities);
-        return new SituationScores(probabilities[0], probabilities[1], probabilities[2], probabilities[3]) { NamesDanger = reader.NamesDanger(stems), TellsOwnStory = reader.TellsOwnStory(words) };
+        return new SituationScores(probabilities[0], probabilities[1], probabilities[2], probabilities[3]) { NamesDanger = namesDanger, TellsOwnStory = reader.TellsOwnStory(words) };
     }
 
     /// <summary>

@@ -49,12 +49,15 @@ internal sealed class SituationReader
     public IReadOnlyList<string> ConceptNames => conceptNames;
 
     /// <summary>The features of one piece of text (a sentence or a whole message), each once.</summary>
-    public HashSet<string> Features(IReadOnlyList<string> words) => FeaturesOfStems(Stems(words));
+    public HashSet<string> Features(IReadOnlyList<string> words) => FeaturesOfStems(Stems(words), out _);
 
-    /// <summary>The features of text already turned into <see cref="Stems"/> (the screen stems a message once).</summary>
-    public HashSet<string> FeaturesOfStems(string[] stems)
+    /// <summary>
+    /// The features of text already turned into <see cref="Stems"/>, and whether it names a danger
+    /// (<see cref="NamesDanger"/>), from one reading of its concepts: the screen stems each message once and needs both.
+    /// </summary>
+    public HashSet<string> FeaturesOfStems(string[] stems, out bool namesDanger)
     {
-        var concepts = Concepts(stems);
+        (var concepts, namesDanger) = ReadConcepts(stems);
         var features = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < stems.Length; i++)
         {
@@ -92,26 +95,7 @@ internal sealed class SituationReader
     /// word of the situation other than an everyday one: "how long will it take before I see results" uses the words of
     /// swallowing and of sight, in their everyday sense.
     /// </summary>
-    public bool NamesDanger(string[] stems)
-    {
-        for (var i = 0; i < stems.Length; i++)
-        {
-            if (!phrasesByFirstStem.TryGetValue(stems[i], out var phrases))
-            {
-                continue;
-            }
-
-            foreach (var (phrase, _, namesDanger) in phrases)
-            {
-                if (namesDanger && StartsAt(stems, i, phrase))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    public bool NamesDanger(string[] stems) => ReadConcepts(stems).NamesDanger;
 
     /// <summary>
     /// Whether the text is a long post the writer tells of themselves: at least <see cref="OwnStoryWords"/> words, with
@@ -121,9 +105,13 @@ internal sealed class SituationReader
         words.Count >= OwnStoryWords && words.Count(selfWords.Contains) >= OwnStoryMentions;
 
     /// <summary>The concepts the stems mention, in concept order, each once.</summary>
-    public List<int> Concepts(string[] stems)
+    public List<int> Concepts(string[] stems) => ReadConcepts(stems).Concepts;
+
+    /// <summary>The concepts the stems mention, and whether any of them is named by a word in its danger sense.</summary>
+    private (List<int> Concepts, bool NamesDanger) ReadConcepts(string[] stems)
     {
         var found = new SortedSet<int>();
+        var namesDanger = false;
         for (var i = 0; i < stems.Length; i++)
         {
             if (numberConcept >= 0 && stems[i].Length > 0 && stems[i].All(char.IsAsciiDigit))
@@ -136,16 +124,17 @@ internal sealed class SituationReader
                 continue;
             }
 
-            foreach (var (phrase, concept, _) in phrases)
+            foreach (var (phrase, concept, dangerSense) in phrases)
             {
                 if (StartsAt(stems, i, phrase))
                 {
                     found.Add(concept);
+                    namesDanger |= dangerSense;
                 }
             }
         }
 
-        return [.. found];
+        return ([.. found], namesDanger);
     }
 
     /// <summary>The stems of words in normal form, from the one analysis pipeline every other part of the engine uses.</summary>
