@@ -63,6 +63,22 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
         Assert.Equal("ccsvi-inherited", reply.Entry!.Id);
     }
 
+    // "Vascular" names the vein theory as "blood vessels" does; a vascular malformation is another condition.
+    [Theory]
+    [InlineData("Is MS a vascular disease?", "ccsvi-causes-ms")]
+    [InlineData("is ms vascular or autoimmune", "ms-cause")]
+    public void A_question_calling_MS_vascular_is_about_the_vein_theory(string question, string entry)
+    {
+        var reply = Engine.Ask(question);
+
+        Assert.Equal(ReplyKind.Answer, reply.Kind);
+        Assert.Equal(entry, reply.Entry!.Id);
+    }
+
+    [Fact]
+    public void A_vascular_malformation_is_another_condition() =>
+        Assert.Equal(ReplyKind.None, Engine.Ask("Brain vascular malformations: are they hereditary?").Kind);
+
     [Theory]
     [InlineData("Why take a DMT?", "ms-medication")]
     [InlineData("What MS drugs are there besides injections?", "ms-medication")]
