@@ -76,6 +76,15 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
     }
 
     [Fact]
+    public void A_scam_is_read_as_a_hoax()
+    {
+        var reply = Engine.Ask("Is liberation therapy a scam?");
+
+        Assert.NotEqual(ReplyKind.None, reply.Kind);
+        Assert.Contains(reply.Kind == ReplyKind.Answer ? [reply.Entry!] : reply.Candidates, e => e.Id == "treatment-effectiveness");
+    }
+
+    [Fact]
     public void A_vascular_malformation_is_another_condition() =>
         Assert.Equal(ReplyKind.None, Engine.Ask("Brain vascular malformations: are they hereditary?").Kind);
 
