@@ -118,6 +118,9 @@ public sealed class WebChatBrowserTests(LiveBotHost host, ITestOutputHelper outp
     public Task A_long_answer_opens_at_its_first_line_on_a_390px_phone() => NewestAnswerStartsInView(390, 844, "phone");
 
     [ChromiumFact]
+    public Task A_long_answer_opens_at_its_first_line_after_the_visitor_scrolled_back_up() => NewestAnswerStartsInView(1280, 720, "scrolled-up", scrollUpFirst: true);
+
+    [ChromiumFact]
     public async Task Each_source_is_shown_once()
     {
         using var playwright = await Playwright.CreateAsync();
@@ -185,7 +188,7 @@ public sealed class WebChatBrowserTests(LiveBotHost host, ITestOutputHelper outp
     /// Asks a short question, then one with a long answer: the newest answer's first line must be on screen, inside the
     /// transcript's visible part, not scrolled past on the way to its disclaimer.
     /// </summary>
-    private async Task NewestAnswerStartsInView(int width, int height, string name)
+    private async Task NewestAnswerStartsInView(int width, int height, string name, bool scrollUpFirst = false)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchChromiumAsync(playwright);
@@ -194,6 +197,12 @@ public sealed class WebChatBrowserTests(LiveBotHost host, ITestOutputHelper outp
 
         await page.GotoAsync(host.BaseAddress.ToString());
         await AskAndWaitForBotMessageAsync(page, "what is ccsvi", 2);
+        if (scrollUpFirst)
+        {
+            await page.Locator(".webchat__basic-transcript__scrollable").EvaluateAsync("e => e.scrollTo(0, 0)");
+            await Task.Delay(500);
+        }
+
         var answer = await AskAndWaitForBotMessageAsync(page, "does liberation therapy work", 3);
         try
         {
