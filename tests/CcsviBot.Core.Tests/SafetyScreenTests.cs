@@ -281,6 +281,26 @@ public sealed class SafetyScreenTests : IClassFixture<SafetyScreenTests.RealKnow
     }
 
     [Fact]
+    public void One_known_word_among_unknown_ones_is_no_evidence()
+    {
+        using var analyzer = new FaqAnalyzer();
+        var reader = new SituationReader([], analyzer);
+        (string[], SafetyLabel) Example(string text, SafetyLabel label) => (TextNormalizer.Words(text), label);
+        var classifier = SituationClassifier.Train(reader,
+        [
+            Example("i sit here bleeding now", SafetyLabel.Emergency), Example("he cannot sit up now", SafetyLabel.Emergency),
+            Example("what is ccsvi", SafetyLabel.Ordinary), Example("who gets ms", SafetyLabel.Ordinary),
+        ]);
+
+        // Alone, "sit" is what the examples taught; among words they never used it would decide with that full weight.
+        var alone = classifier.Score(TextNormalizer.Words("sit")).Urgent;
+        Assert.True(alone > 0.5, $"sit alone: {alone}");
+        Assert.Equal(0, classifier.Score(TextNormalizer.Words("lorem ipsum dolor sit amet")).Urgent);
+        var twoKnown = classifier.Score(TextNormalizer.Words("ipsum sit now")).Urgent;
+        Assert.True(twoKnown > 0, $"two known words: {twoKnown}");
+    }
+
+    [Fact]
     public void An_everyday_word_is_everyday_by_its_stem_as_messages_are_read()
     {
         using var analyzer = new FaqAnalyzer();

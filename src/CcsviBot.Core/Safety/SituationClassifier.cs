@@ -124,7 +124,20 @@ internal sealed class SituationClassifier
         var features = reader.FeaturesOfStems(stems, out var namesDanger);
         // Text with no word the examples ever used ("jjjjjj", "12345") carries no evidence: the class priors alone
         // would decide, and an urgent prior of one half (equal class weights) is above any recall-first threshold.
-        if (!features.Any(f => f.StartsWith("s:", StringComparison.Ordinal) && featureIndex.ContainsKey(f)))
+        // Nor does one known word among several unknown ones ("lorem ipsum dolor sit amet" knows only "sit"): that
+        // word's weight alone would decide, with the full strength a one-word message has.
+        var stemCount = 0;
+        var knownWords = 0;
+        foreach (var feature in features)
+        {
+            if (feature.StartsWith("s:", StringComparison.Ordinal))
+            {
+                stemCount++;
+                knownWords += featureIndex.ContainsKey(feature) ? 1 : 0;
+            }
+        }
+
+        if (knownWords == 0 || (knownWords == 1 && stemCount > 2))
         {
             return SituationScores.None;
         }
