@@ -22,6 +22,9 @@ public class MessageCleanerTests
     [InlineData("I'd like to know more about stents", "stents")]
     [InlineData("I’d like some information on venoplasty", "venoplasty")]
     [InlineData("Some information on the liberation treatment please", "the liberation treatment please")]
+    [InlineData("DEAR DR. DONOHUE: Recently my left leg has swollen.", "Recently my left leg has swollen.")]
+    [InlineData("Dear Doctors: My brother has MS. What is it?", "My brother has MS. What is it?")]
+    [InlineData("Hi doctor, is ccsvi real?", "is ccsvi real?")]
     public void Markup_addresses_numbering_a_heading_label_a_request_s_framing_and_a_closing_aside_go(string text, string expected) =>
         Assert.Equal(expected, MessageCleaner.Clean(text));
 
@@ -36,6 +39,9 @@ public class MessageCleanerTests
     [InlineData("What do you know about CCSVI?")]
     [InlineData("tell me about")]
     [InlineData("I read about it in the paper and I'm worried")]
+    [InlineData("Dear whoever reads this, I am sorry")]
+    [InlineData("Dear Sir, my father has suddenly lost the use of his right arm")]
+    [InlineData("My doctor, Dr. Patel, says it is nothing")]
     public void Words_that_only_look_like_markup_or_numbering_stay(string text) =>
         Assert.Equal(text, MessageCleaner.Clean(text));
 

@@ -82,7 +82,7 @@ internal sealed class SafetyScreen
         ArgumentNullException.ThrowIfNull(content);
         var reader = new SituationReader(content.Safety.Situations, analyzer, content.Safety.Everyday);
         var examples = content.Safety.Examples.Where(e => include?.Invoke(e) ?? true)
-            .Select(e => (TextNormalizer.Words(e.Text), e.Label))
+            .Select(e => (TextNormalizer.Words(MessageCleaner.WithoutLetterAddress(e.Text)), e.Label))
             .Concat(content.Entries.Count > PhrasingClassifier.MaxEntries
                 ? []
                 : content.Entries.SelectMany(e => e.Alternates.Prepend(e.Question)).Concat(content.OutOfScopeExamples)
@@ -95,7 +95,7 @@ internal sealed class SafetyScreen
 
     public SafetyVerdict Screen(string text)
     {
-        var words = TextNormalizer.Words(text);
+        var words = TextNormalizer.Words(MessageCleaner.WithoutLetterAddress(text));
         var matched = PhraseRules(words);
         // The FAQ's own phrasings and small-talk phrases, asked exactly, are by the maintainers' word questions it answers
         // or greetings: the learned screen does not second-guess them (the phrase rules still do).
