@@ -55,25 +55,15 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
     private static string? Concept(IReadOnlyList<FaqConcept> concepts, string id) => concepts.Single(c => c.Id == id).Declined;
 
     [Fact]
-    public void A_question_naming_CCSVI_and_MS_can_be_answered_about_CCSVI()
-    {
-        var reply = Engine.Ask("is ccsvi inherited in families with ms");
-
-        Assert.Equal(ReplyKind.Answer, reply.Kind);
-        Assert.Equal("ccsvi-inherited", reply.Entry!.Id);
-    }
+    public void A_question_naming_CCSVI_and_MS_can_be_answered_about_CCSVI() =>
+        AssertAnsweredWith("ccsvi-inherited", "is ccsvi inherited in families with ms");
 
     // "Vascular" names the vein theory as "blood vessels" does; a vascular malformation is another condition.
     [Theory]
     [InlineData("Is MS a vascular disease?", "ccsvi-causes-ms")]
     [InlineData("is ms vascular or autoimmune", "ms-cause")]
-    public void A_question_calling_MS_vascular_is_about_the_vein_theory(string question, string entry)
-    {
-        var reply = Engine.Ask(question);
-
-        Assert.Equal(ReplyKind.Answer, reply.Kind);
-        Assert.Equal(entry, reply.Entry!.Id);
-    }
+    public void A_question_calling_MS_vascular_is_about_the_vein_theory(string question, string entry) =>
+        AssertAnsweredWith(entry, question);
 
     [Fact]
     public void A_scam_is_read_as_a_hoax()
@@ -213,14 +203,17 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
     [InlineData("How do I reply when my seven year old asks me, \"What is MS?\"", "what-is-ms")]
     [InlineData("What causes multiple sclerosis? Scientists in Oxford report early clue", "ms-cause")]
     [InlineData("What is MS? A beginner guide for relatives", "what-is-ms")]
-    public void A_short_message_is_answered_as_the_question_it_quotes_or_heads_with(string message, string expected)
-    {
+    public void A_short_message_is_answered_as_the_question_it_quotes_or_heads_with(string message, string expected) =>
         // Read whole, the words about who asks or the headline's tag line drowned the question: none at 0.34, 0.68 and
         // 0.05 when only posts of over 25 words were read one question at a time.
+        AssertAnsweredWith(expected, message);
+
+    private void AssertAnsweredWith(string entry, string message)
+    {
         var reply = Engine.Ask(message);
 
         Assert.Equal(ReplyKind.Answer, reply.Kind);
-        Assert.Equal(expected, reply.Entry!.Id);
+        Assert.Equal(entry, reply.Entry!.Id);
     }
 
     public sealed class RealFaq : IDisposable
