@@ -95,6 +95,9 @@ internal sealed class SafetyScreen
 
     public SafetyVerdict Screen(string text)
     {
+        // A letter is read without its address, in training as here: in what the screen learns from, "Dr" comes mostly
+        // from the FAQ's ordinary phrasings ("Dr Zamboni"), and "Dear Dr. Donohue:" made a newspaper column's letter about
+        // a swollen, red leg read as ordinary.
         var words = TextNormalizer.Words(MessageCleaner.WithoutLetterAddress(text));
         var matched = PhraseRules(words);
         // The FAQ's own phrasings and small-talk phrases, asked exactly, are by the maintainers' word questions it answers

@@ -127,17 +127,17 @@ internal sealed class SituationClassifier
         // Nor does one known word among several unknown ones ("lorem ipsum dolor sit amet" knows only "sit"): that
         // word's weight alone would decide, with the full strength a one-word message has.
         var stemCount = 0;
-        var knownWords = 0;
+        var knownStems = 0;
         foreach (var feature in features)
         {
             if (feature.StartsWith("s:", StringComparison.Ordinal))
             {
                 stemCount++;
-                knownWords += featureIndex.ContainsKey(feature) ? 1 : 0;
+                knownStems += featureIndex.ContainsKey(feature) ? 1 : 0;
             }
         }
 
-        if (knownWords == 0 || (knownWords == 1 && stemCount > 2))
+        if (knownStems == 0 || (knownStems == 1 && stemCount > 2))
         {
             return SituationScores.None;
         }

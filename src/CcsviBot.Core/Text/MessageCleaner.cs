@@ -4,11 +4,11 @@ namespace CcsviBot.Core.Text;
 
 /// <summary>
 /// What of a visitor's message is the question: without markup ("&lt;b&gt;", "&lt;script&gt;…&lt;/script&gt;"), web
-/// addresses, the numbering of a copied list ("Q3:", "11.") or a heading's label ("Q&amp;A:"), a request's framing ("tell me
-/// about", "I want to learn more about"), and an editor's aside after the question mark
-/// ("What is CCSVI? (show the kinds of blockage)"). Left in, their words read as topics the FAQ does not know and
+/// addresses, the numbering of a copied list ("Q3:", "11."), a heading's label ("Q&amp;A:") or a letter's address
+/// ("Dear Dr. X:"), a request's framing ("tell me about", "I want to learn more about"), and an editor's aside after the
+/// question mark ("What is CCSVI? (show the kinds of blockage)"). Left in, their words read as topics the FAQ does not know and
 /// lower the confidence of a question it answers. Only the answering reads the cleaned text; the safety screen reads
-/// everything the person wrote.
+/// everything the person wrote but a letter's address (<see cref="WithoutLetterAddress"/>).
 /// </summary>
 public static partial class MessageCleaner
 {
@@ -38,10 +38,7 @@ public static partial class MessageCleaner
 
     /// <summary>
     /// The text without the address of a letter to a doctor at its start ("Dear Dr. Donohue:", "DEAR DOCTORS,"), which
-    /// says whom the writer asks, not what about. The safety screen reads letters without it too: in what it learns from,
-    /// "Dr" comes mostly from the FAQ's ordinary phrasings ("Dr Zamboni"), and the address of a newspaper column's letter
-    /// about a swollen, red leg made the screen read the letter as ordinary. Other addresses stay: "Dear whoever reads
-    /// this" can be the opening of a farewell.
+    /// says whom the writer asks, not what about. Other addresses stay: "Dear whoever reads this" can open a farewell.
     /// </summary>
     public static string WithoutLetterAddress(string text)
     {
@@ -57,11 +54,11 @@ public static partial class MessageCleaner
     }
 
     // Bounded so that a hostile message cannot make the expressions backtrack for long.
-    [GeneratedRegex(@"^\s*(?:dear|hi|hello|to\s+the)\s+(?:drs?\b\.?|doctors?\b)[^:,\n]{0,40}[:,]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex LetterAddress();
-
     [GeneratedRegex(@"<(script|style)\b[^>]{0,200}>.{0,2000}?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex ScriptOrStyle();
+
+    [GeneratedRegex(@"^\s*(?:dear|hi|hello|to\s+the)\s+(?:drs?\b\.?|doctors?\b)[^:,\n]{0,40}[:,]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex LetterAddress();
 
     // A tag starts with a letter or "/" after "<": "<3" and "a < b" are words, not markup.
     [GeneratedRegex(@"</?[a-zA-Z][^<>]{0,200}>", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
