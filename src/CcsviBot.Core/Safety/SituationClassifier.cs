@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using CcsviBot.Core.Text;
 
 namespace CcsviBot.Core.Safety;
@@ -126,14 +127,21 @@ internal sealed class SituationClassifier
         // would decide, and an urgent prior of one half (equal class weights) is above any recall-first threshold.
         // Nor does one known word among several unknown ones ("lorem ipsum dolor sit amet" knows only "sit"): that
         // word's weight alone would decide, with the full strength a one-word message has.
+        var row = new List<int>(features.Count);
         var stemCount = 0;
         var knownStems = 0;
         foreach (var feature in features)
         {
+            var known = featureIndex.TryGetValue(feature, out var index);
+            if (known)
+            {
+                row.Add(index);
+            }
+
             if (feature.StartsWith("s:", StringComparison.Ordinal))
             {
                 stemCount++;
-                knownStems += featureIndex.ContainsKey(feature) ? 1 : 0;
+                knownStems += known ? 1 : 0;
             }
         }
 
@@ -142,10 +150,9 @@ internal sealed class SituationClassifier
             return SituationScores.None;
         }
 
-        var row = features.Select(f => featureIndex.TryGetValue(f, out var i) ? i : -1).Where(i => i >= 0).ToArray();
         Span<double> probabilities = stackalloc double[Classes];
-        var scale = row.Length == 0 ? 0 : 1 / Math.Sqrt(row.Length);
-        Probabilities(row, scale, weights, biases, probabilities);
+        // knownStems > 0, so the row is never empty here.
+        Probabilities(CollectionsMarshal.AsSpan(row), 1 / Math.Sqrt(row.Count), weights, biases, probabilities);
         return new SituationScores(probabilities[0], probabilities[1], probabilities[2], probabilities[3]) { NamesDanger = namesDanger, TellsOwnStory = reader.TellsOwnStory(words) };
     }
 
@@ -165,7 +172,7 @@ internal sealed class SituationClassifier
             .ToList();
     }
 
-    private static void Probabilities(int[] row, double scale, double[] weights, double[] biases, Span<double> probabilities)
+    private static void Probabilities(ReadOnlySpan<int> row, double scale, double[] weights, double[] biases, Span<double> probabilities)
     {
         var max = double.NegativeInfinity;
         for (var k = 0; k < Classes; k++)
