@@ -74,6 +74,11 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
         Assert.Contains(reply.Kind == ReplyKind.Answer ? [reply.Entry!] : reply.Candidates, e => e.Id == "treatment-effectiveness");
     }
 
+    // A count says nothing about the topic: "the four types of MS" asks what "the types of MS" asks.
+    [Fact]
+    public void A_count_in_the_question_is_not_a_topic_the_FAQ_lacks() =>
+        AssertAnsweredWith("ms-types", "What Are The Four Types of Multiple Sclerosis?");
+
     [Fact]
     public void A_vascular_malformation_is_another_condition() =>
         Assert.Equal(ReplyKind.None, Engine.Ask("Brain vascular malformations: are they hereditary?").Kind);

@@ -23,6 +23,8 @@ public static class StopWords
         // Intensifiers and discourse words: "does it truly help", "why exactly" ask what "does it help" and "why" ask.
         "anyway", "anyways", "basically", "certainly", "definitely", "even", "ever", "exactly", "genuinely", "honestly", "kindly",
         "literally", "merely", "perhaps", "maybe", "seriously", "simply", "truly", "anybody", "somebody", "everyone", "folks", "guys",
+        // Counts: "the four types of MS", "the two main schools of thought" ask what "the types", "the schools" ask.
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool Contains(string word) => Words.Contains(word);
