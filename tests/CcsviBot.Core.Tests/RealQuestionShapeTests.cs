@@ -74,6 +74,10 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
         Assert.Contains(reply.Kind == ReplyKind.Answer ? [reply.Entry!] : reply.Candidates, e => e.Id == "treatment-effectiveness");
     }
 
+    [Fact]
+    public void Who_a_condition_affects_is_who_gets_it() =>
+        AssertAnsweredWith("who-gets-ms", "Who is affected by MS?");
+
     // A count says nothing about the topic: "the four types of MS" asks what "the types of MS" asks.
     [Fact]
     public void A_count_in_the_question_is_not_a_topic_the_FAQ_lacks() =>
