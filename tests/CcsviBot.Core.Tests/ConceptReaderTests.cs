@@ -26,4 +26,12 @@ public class ConceptReaderTests
     [InlineData("does it hurt", "")]
     public void Names_the_subjects_a_question_is_about(string question, string expected) =>
         Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(), Reader.Named(TextNormalizer.Words(question)).Order());
+
+    [Theory]
+    [InlineData("my brother was diagnosed with multiple sclerosis last year", "multiple sclerosis")]
+    [InlineData("i read about ccsvi and then about the ms society", "ccsvi")]
+    [InlineData("he has varicose veins", "varicose veins")]
+    [InlineData("i read about it in the paper", "")]
+    public void The_last_name_is_the_words_of_the_last_subject_named(string text, string expected) =>
+        Assert.Equal(expected, string.Join(' ', Reader.LastName(TextNormalizer.Words(text))));
 }

@@ -199,6 +199,14 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
         Assert.Contains(reply.Suggestions, s => asked.Contains(s.Id) && s != reply.Entry);
     }
 
+    // "It" in a question cut from a post is what the post named before it; a post that names nothing lends nothing.
+    [Fact]
+    public void A_question_that_points_back_is_about_the_subject_named_before_it()
+    {
+        AssertAnsweredWith("is-ccsvi-recognised", "I read about CCSVI in the paper last week. Is it real?");
+        Assert.Equal(ReplyKind.None, Engine.Ask("I read about it in the paper last week. Is it real?").Kind);
+    }
+
     [Fact]
     public void A_question_cut_from_a_post_that_names_no_subject_is_not_answered_alone()
     {

@@ -156,7 +156,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         // Only a question that names what it is about stands alone: "What would I do with the information?" cut from its
         // post could be about anything, and this service's own entry would answer it.
         var replies = questions.Take(MaxQuestionsPerPost)
-            .Select(question => (Question: question, Reading: Read(TextNormalizer.Words(question))))
+            .Select(question => ReadReferringBack(text, question))
             .Where(asked => asked.Reading.Subjects.Count > 0)
             .Select(asked => Retrieve(asked.Question, asked.Reading))
             .ToList();
@@ -169,6 +169,33 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         var others = replies.Where(r => r.Kind == ReplyKind.Answer && !ReferenceEquals(r, best)).Select(r => r.Entry!).Where(e => !ReferenceEquals(e, best.Entry));
         return best with { Suggestions = others.Concat(best.Suggestions).Distinct().Take(MaxSuggestions).ToList() };
     }
+
+    /// <summary>
+    /// A question cut from a post that names no subject but points back to one ("I read about CCSVI last week. Is it
+    /// real?") is about the subject the post last named before it: that name is added to it, and it is read again.
+    /// </summary>
+    private (string Question, Reading Reading) ReadReferringBack(string post, string question)
+    {
+        var words = TextNormalizer.Words(question);
+        var reading = Read(words);
+        if (reading.Subjects.Count > 0 || !words.Any(ReferringWords.Contains))
+        {
+            return (question, reading);
+        }
+
+        var at = post.IndexOf(question.TrimEnd('?'), StringComparison.Ordinal);
+        var name = at > 0 ? subjects.LastName(TextNormalizer.Words(post[..at])) : [];
+        if (name.Count == 0)
+        {
+            return (question, reading);
+        }
+
+        var referred = string.Concat(question, " ", string.Join(' ', name));
+        return (referred, Read(TextNormalizer.Words(referred)));
+    }
+
+    /// <summary>Words by which a question points back to what the post spoke of before it.</summary>
+    private static readonly FrozenSet<string> ReferringWords = new[] { "it", "its", "this", "that", "they", "them", "these", "those" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Retrieval with a calibrated confidence → answer / clarify / none, for a question already cleaned, with the

@@ -45,13 +45,23 @@ internal sealed class ConceptReader
     public bool IsEmpty => namesByFirstStem.Count == 0;
 
     /// <summary>The ids of the concepts <paramref name="words"/> (in <see cref="TextNormalizer"/> normal form) name.</summary>
-    public IReadOnlySet<string> Named(IReadOnlyList<string> words)
+    public IReadOnlySet<string> Named(IReadOnlyList<string> words) =>
+        Names(words).Select(name => name.Concept).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The words of the last name in <paramref name="words"/> that names a concept ("multiple sclerosis" in "my brother
+    /// was diagnosed with multiple sclerosis last year"), or none.
+    /// </summary>
+    public IReadOnlyList<string> LastName(IReadOnlyList<string> words) =>
+        Names(words).Select(name => words.Skip(name.Start).Take(name.Length).ToArray()).LastOrDefault() ?? [];
+
+    /// <summary>Each name that names a concept, in order: a not-name or a longer name consumes the words it spans.</summary>
+    private IEnumerable<(int Start, int Length, string Concept)> Names(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var named = new HashSet<string>(StringComparer.Ordinal);
         if (IsEmpty || words.Count == 0)
         {
-            return named;
+            yield break;
         }
 
         var stems = words.Select(analyzer.Stem).ToArray();
@@ -66,13 +76,11 @@ internal sealed class ConceptReader
 
             if (match.Value.Concept is { } concept)
             {
-                named.Add(concept);
+                yield return (i, match.Value.Stems.Length, concept);
             }
 
             i += match.Value.Stems.Length;
         }
-
-        return named;
     }
 
     private (string[] Stems, string? Concept)? Longest(string[] stems, int start)
