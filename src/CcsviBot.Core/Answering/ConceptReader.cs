@@ -52,8 +52,11 @@ internal sealed class ConceptReader
     /// The words of the last name in <paramref name="words"/> that names a concept ("multiple sclerosis" in "my brother
     /// was diagnosed with multiple sclerosis last year"), or none.
     /// </summary>
-    public IReadOnlyList<string> LastName(IReadOnlyList<string> words) =>
-        Names(words).Select(name => words.Skip(name.Start).Take(name.Length).ToArray()).LastOrDefault() ?? [];
+    public IReadOnlyList<string> LastName(IReadOnlyList<string> words)
+    {
+        var last = Names(words).LastOrDefault();
+        return last.Concept is null ? [] : words.Skip(last.Start).Take(last.Length).ToArray();
+    }
 
     /// <summary>Each name that names a concept, in order: a not-name or a longer name consumes the words it spans.</summary>
     private IEnumerable<(int Start, int Length, string Concept)> Names(IReadOnlyList<string> words)
