@@ -45,8 +45,12 @@ internal sealed class ConceptReader
     public bool IsEmpty => namesByFirstStem.Count == 0;
 
     /// <summary>The ids of the concepts <paramref name="words"/> (in <see cref="TextNormalizer"/> normal form) name.</summary>
-    public IReadOnlySet<string> Named(IReadOnlyList<string> words) =>
-        Names(words).Select(name => name.Concept).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> Named(IReadOnlyList<string> words)
+    {
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        Scan(words, named);
+        return named;
+    }
 
     /// <summary>
     /// The words of the last name in <paramref name="words"/> that names a concept ("multiple sclerosis" in "my brother
@@ -54,17 +58,22 @@ internal sealed class ConceptReader
     /// </summary>
     public IReadOnlyList<string> LastName(IReadOnlyList<string> words)
     {
-        var last = Names(words).LastOrDefault();
-        return last.Concept is null ? [] : words.Skip(last.Start).Take(last.Length).ToArray();
+        var (start, length) = Scan(words, named: null);
+        return words.Skip(start).Take(length).ToArray();
     }
 
-    /// <summary>Each name that names a concept, in order: a not-name or a longer name consumes the words it spans.</summary>
-    private IEnumerable<(int Start, int Length, string Concept)> Names(IReadOnlyList<string> words)
+    /// <summary>
+    /// Reads the names in <paramref name="words"/> in order (a not-name or a longer name consumes the words it spans),
+    /// adds the concept of each to <paramref name="named"/> and returns where the last one is (length 0 if none). One
+    /// pass with no enumerator: every question is read so.
+    /// </summary>
+    private (int Start, int Length) Scan(IReadOnlyList<string> words, HashSet<string>? named)
     {
         ArgumentNullException.ThrowIfNull(words);
+        var last = (Start: 0, Length: 0);
         if (IsEmpty || words.Count == 0)
         {
-            yield break;
+            return last;
         }
 
         var stems = words.Select(analyzer.Stem).ToArray();
@@ -79,11 +88,14 @@ internal sealed class ConceptReader
 
             if (match.Value.Concept is { } concept)
             {
-                yield return (i, match.Value.Stems.Length, concept);
+                named?.Add(concept);
+                last = (i, match.Value.Stems.Length);
             }
 
             i += match.Value.Stems.Length;
         }
+
+        return last;
     }
 
     private (string[] Stems, string? Concept)? Longest(string[] stems, int start)
