@@ -74,6 +74,13 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
         Assert.Contains(reply.Kind == ReplyKind.Answer ? [reply.Entry!] : reply.Candidates, e => e.Id == "treatment-effectiveness");
     }
 
+    // "Contribute to" asks for a cause, as "to blame" and "responsible for" do.
+    [Theory]
+    [InlineData("what contributes to ms", "ms-cause")]
+    [InlineData("does ccsvi contribute to ms", "ccsvi-causes-ms")]
+    public void Contributing_to_a_condition_is_causing_it(string question, string entry) =>
+        AssertAnsweredWith(entry, question);
+
     [Fact]
     public void Who_a_condition_affects_is_who_gets_it() =>
         AssertAnsweredWith("who-gets-ms", "Who is affected by MS?");
