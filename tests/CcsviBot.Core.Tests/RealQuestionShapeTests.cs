@@ -80,6 +80,19 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
         Assert.Contains(reply.Kind == ReplyKind.Answer ? [reply.Entry!] : reply.Candidates, e => e.Id == "treatment-effectiveness");
     }
 
+    /// <summary>"What is multiple sclerosis (MS)?" is the entry's own question: asked with either name, it is not a paraphrase.</summary>
+    [Theory]
+    [InlineData("What is MS?")]
+    [InlineData("what is multiple sclerosis")]
+    [InlineData("Q&A: What is MS?")]
+    public void An_entry_question_asked_with_either_name_it_gives_gets_that_entry_surely(string question)
+    {
+        var reply = Engine.Ask(question);
+
+        Assert.Equal("what-is-ms", reply.Entry?.Id);
+        Assert.Equal(1, reply.Confidence);
+    }
+
     [Fact]
     public void A_vascular_malformation_is_another_condition() =>
         Assert.Equal(ReplyKind.None, Engine.Ask("Brain vascular malformations: are they hereditary?").Kind);

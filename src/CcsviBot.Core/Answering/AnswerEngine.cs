@@ -66,9 +66,8 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         var byPhrasing = new Dictionary<string, FaqEntry>(StringComparer.Ordinal);
         foreach (var entry in content.Entries)
         {
-            foreach (var phrasing in entry.Alternates.Prepend(entry.Question))
+            foreach (var normal in QuestionForms.Of(entry.Question).Concat(entry.Alternates.Select(TextNormalizer.Normalize)))
             {
-                var normal = TextNormalizer.Normalize(phrasing);
                 if (normal.Length > 0)
                 {
                     byPhrasing.TryAdd(normal, entry);
@@ -114,9 +113,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
             return new Reply { Kind = ReplyKind.SmallTalk, Confidence = 1, Message = intent.Reply, Suggestions = starters, Disclaimer = content.Disclaimer };
         }
 
-        if (entryByPhrasing.TryGetValue(string.Join(' ', WithoutGreetings(words).AsSpan()), out var exact))
+        if (Exact(words) is { } exact)
         {
-            return AnswerWith(exact, 1);
+            return exact;
         }
 
         var reading = Read(words);
@@ -158,7 +157,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         var replies = questions.Take(MaxQuestionsPerPost)
             .Select(question => ReadReferringBack(text, question))
             .Where(asked => asked.Reading.Subjects.Count > 0)
-            .Select(asked => Retrieve(asked.Question, asked.Reading))
+            .Select(asked => Exact(TextNormalizer.Words(asked.Question)) ?? Retrieve(asked.Question, asked.Reading))
             .ToList();
         var best = replies.Where(r => r.Kind == ReplyKind.Answer).MaxBy(r => r.Confidence);
         if (best is null)
@@ -378,6 +377,10 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         var none = None(EngineMessages.NoAnswer) with { Confidence = confidence };
         return near.Count == 0 ? none : none with { Suggestions = near };
     }
+
+    /// <summary>The answer to a question asked in the words of an entry's phrasing (greetings aside), which needs no retrieval.</summary>
+    private Reply? Exact(string[] words) =>
+        entryByPhrasing.TryGetValue(string.Join(' ', WithoutGreetings(words).AsSpan()), out var entry) ? AnswerWith(entry, 1) : null;
 
     /// <summary>The words without small-talk words around them: "hi, what is ccsvi? thanks" is the question "what is ccsvi".</summary>
     private ArraySegment<string> WithoutGreetings(string[] words)
