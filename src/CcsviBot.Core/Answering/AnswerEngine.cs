@@ -17,7 +17,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 {
     public const int MaxSuggestions = 3;
     public const int MaxCandidates = 3;
-    // Every match of a FAQ this size (31 entries) is re-scored, so the index never needs to rank and a right entry is
+    // Every match of a FAQ this size (33 entries) is re-scored, so the index never needs to rank and a right entry is
     // never cut by bm25; on a 16k corpus the pool is bm25's best 40.
     private const int CandidatePool = 40;
 
@@ -278,10 +278,10 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     /// </param>
     /// <param name="MayClarify">
     /// Whether the question may get a choice of entries: only one about a subject the FAQ covers in full. Most questions
-    /// about MS alone that come near its entries are ones it cannot answer ("How is MS treated?" was offered "What is
-    /// MS?", the types of MS and stopping MS medicine for CCSVI treatment), and its declined text, which says where to
-    /// ask, serves them better; a basic question asked oddly ("Q&A: What is MS?") finds its entry among the suggestions
-    /// instead. A question that names no subject ("Should I go abroad for medical care?", "Why will only 100 patients be
+    /// about MS alone that come near its entries are ones it cannot answer ("How is MS treated?", before the FAQ had an
+    /// entry for it, was offered "What is MS?", the types of MS and stopping MS medicine for CCSVI treatment), and its
+    /// declined text, which says where to ask, serves them better; a basic question asked oddly finds its entry among
+    /// the suggestions instead. A question that names no subject ("Should I go abroad for medical care?", "Why will only 100 patients be
     /// recruited?") has nothing to choose entries by. On the real questions' tuning part this declines 14 more of 116
     /// out-of-scope questions, and 4 answerable ones of 62 lose a choice that held their entry (docs/architecture.md,
     /// "Subjects covered in part"). An FAQ without subjects clarifies any question.
@@ -369,7 +369,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     /// <summary>
     /// "No good answer" for a question that may not be offered a choice (see <see cref="Reading"/>) although its best
     /// candidates came near: they are its suggestions instead of the starter questions, as topics it could ask about, not
-    /// as guesses at what it meant ("How is MS treated?" is told where to ask and offered the basics of MS).
+    /// as guesses at what it meant ("How does stress affect your MS?" is told where to ask and offered the basics of MS).
     /// </summary>
     private Reply NoneOffering(IReadOnlyList<MatchScore> ranked, Reading reading, double confidence)
     {

@@ -82,7 +82,8 @@ public sealed class CliCommandsTests : IDisposable
         var imported = _repository.File("imported/entries");
         var (code, output, _) = Run("faq", "import", "--format", "qnamaker", first, "--out", imported);
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("imported 31 entries", output, StringComparison.Ordinal);
+        var entries = Directory.GetFiles(Path.Combine(TestPaths.RealFaq, "entries"), "*.md").Length;
+        Assert.Contains($"imported {entries} entries", output, StringComparison.Ordinal);
 
         var second = _repository.File("out/again.tsv");
         Assert.Equal(ExitCodes.Ok, Run("faq", "export", "--format", "qnamaker", "--faq", _repository.File("imported"), "--out", second).ExitCode);
