@@ -19,10 +19,10 @@ public sealed class AnsweringOptions
     /// The learned safety screen's probability (emergency or crisis, over the whole message) at or above which a message
     /// gets the urgent reply. Chosen by the safety calibration for recall first.
     /// </summary>
-    public double UrgentThreshold { get; set; } = 0.06;
+    public double UrgentThreshold { get; set; } = 0.055;
 
     /// <summary>The probability of danger (urgent or informational) at or above which a reply carries the safety note.</summary>
-    public double SafetyNoteThreshold { get; set; } = 0.078;
+    public double SafetyNoteThreshold { get; set; } = 0.073;
 
     /// <summary>Longer messages get a polite limit reply instead of a search (the safety screen still runs).</summary>
     public int MaxQuestionLength { get; set; } = 2000;
