@@ -157,7 +157,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         var replies = questions.Take(MaxQuestionsPerPost)
             .Select(question => ReadReferringBack(text, question))
             .Where(asked => asked.Reading.Subjects.Count > 0)
-            .Select(asked => Exact(TextNormalizer.Words(asked.Question)) ?? Retrieve(asked.Question, asked.Reading))
+            .Select(asked => Exact(asked.Words) ?? Retrieve(asked.Question, asked.Reading))
             .ToList();
         var best = replies.Where(r => r.Kind == ReplyKind.Answer).MaxBy(r => r.Confidence);
         if (best is null)
@@ -173,24 +173,25 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     /// A question cut from a post that names no subject but points back to one ("I read about CCSVI last week. Is it
     /// real?") is about the subject the post last named before it: that name is added to it, and it is read again.
     /// </summary>
-    private (string Question, Reading Reading) ReadReferringBack(string post, string question)
+    private (string Question, string[] Words, Reading Reading) ReadReferringBack(string post, string question)
     {
         var words = TextNormalizer.Words(question);
         var reading = Read(words);
         if (reading.Subjects.Count > 0 || !words.Any(ReferringWords.Contains))
         {
-            return (question, reading);
+            return (question, words, reading);
         }
 
         var at = post.IndexOf(question.TrimEnd('?'), StringComparison.Ordinal);
         var name = at > 0 ? subjects.LastName(TextNormalizer.Words(post[..at])) : [];
         if (name.Count == 0)
         {
-            return (question, reading);
+            return (question, words, reading);
         }
 
         var referred = string.Concat(question, " ", string.Join(' ', name));
-        return (referred, Read(TextNormalizer.Words(referred)));
+        var referredWords = TextNormalizer.Words(referred);
+        return (referred, referredWords, Read(referredWords));
     }
 
     /// <summary>Words by which a question points back to what the post spoke of before it.</summary>
@@ -281,8 +282,8 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     /// about MS alone that come near its entries are ones it cannot answer ("How is MS treated?", before the FAQ had an
     /// entry for it, was offered "What is MS?", the types of MS and stopping MS medicine for CCSVI treatment), and its
     /// declined text, which says where to ask, serves them better; a basic question asked oddly finds its entry among
-    /// the suggestions instead. A question that names no subject ("Should I go abroad for medical care?", "Why will only 100 patients be
-    /// recruited?") has nothing to choose entries by. On the real questions' tuning part this declines 14 more of 116
+    /// the suggestions instead. A question that names no subject ("Should I go abroad for medical care?", "Why will only
+    /// 100 patients be recruited?") has nothing to choose entries by. On the real questions' tuning part this declines 14 more of 116
     /// out-of-scope questions, and 4 answerable ones of 62 lose a choice that held their entry (docs/architecture.md,
     /// "Subjects covered in part"). An FAQ without subjects clarifies any question.
     /// </param>
