@@ -151,6 +151,7 @@ public sealed class RealQuestionShapeTests(RealQuestionShapeTests.RealFaq faq) :
     [InlineData("what dose of vitamin d should i take for ms", "does vitamin d deficiency cause ms", "ms-cause")]
     [InlineData("Is this a sign of multiple sclerosis?", "what are the signs of multiple sclerosis", "what-is-ms")]
     [InlineData("How can I explain MS fatigue to my family?", "Please explain this illness, MS, as we know nothing about it.", "what-is-ms")]
+    [InlineData("What causes relapsing-remitting MS?", "what is relapsing-remitting MS", "ms-types")]
     public void A_question_asking_for_what_its_entry_never_says_is_not_answered_with_it(string question, string sameTopicAnswered, string entry)
     {
         var reply = Engine.Ask(question);
