@@ -1,4 +1,4 @@
-using CcsviBot.Core.Answering;
+using CcsviBot.Core.Faq;
 
 namespace CcsviBot.Core.Tests;
 

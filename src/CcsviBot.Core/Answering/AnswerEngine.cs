@@ -66,7 +66,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         var byPhrasing = new Dictionary<string, FaqEntry>(StringComparer.Ordinal);
         foreach (var entry in content.Entries)
         {
-            foreach (var normal in QuestionForms.Of(entry.Question).Concat(entry.Alternates.Select(TextNormalizer.Normalize)))
+            foreach (var normal in QuestionForms.OfEntry(entry))
             {
                 if (normal.Length > 0)
                 {
@@ -283,9 +283,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     /// entry for it, was offered "What is MS?", the types of MS and stopping MS medicine for CCSVI treatment), and its
     /// declined text, which says where to ask, serves them better; a basic question asked oddly finds its entry among
     /// the suggestions instead. A question that names no subject ("Should I go abroad for medical care?", "Why will only
-    /// 100 patients be recruited?") has nothing to choose entries by. On the real questions' tuning part this declines 14 more of 116
-    /// out-of-scope questions, and 4 answerable ones of 62 lose a choice that held their entry (docs/architecture.md,
-    /// "Subjects covered in part"). An FAQ without subjects clarifies any question.
+    /// 100 patients be recruited?") has nothing to choose entries by. On the real questions' tuning part this declines
+    /// 14 more of 116 out-of-scope questions, and 4 answerable ones of 62 lose a choice that held their entry
+    /// (docs/architecture.md, "Subjects covered in part"). An FAQ without subjects clarifies any question.
     /// </param>
     private readonly record struct Reading(IReadOnlySet<string> Subjects, IReadOnlySet<string> Asks, bool OnlyPartlyCovered, bool MayClarify);
 

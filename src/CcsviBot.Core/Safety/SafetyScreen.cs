@@ -70,7 +70,7 @@ internal sealed class SafetyScreen
     {
         ArgumentNullException.ThrowIfNull(content);
         return new SafetyScreen(content.SafetyRules, content.Safety.Notes, classifier ?? TrainClassifier(content, analyzer), urgentThreshold, noteThreshold,
-            content.Entries.SelectMany(e => e.Alternates.Prepend(e.Question)).Concat(content.SmallTalk.SelectMany(i => i.Phrases)));
+            content.Entries.SelectMany(QuestionForms.OfEntry).Concat(content.SmallTalk.SelectMany(i => i.Phrases)));
     }
 
     /// <summary>

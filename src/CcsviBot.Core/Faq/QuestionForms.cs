@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CcsviBot.Core.Text;
 
-namespace CcsviBot.Core.Answering;
+namespace CcsviBot.Core.Faq;
 
 /// <summary>
 /// The word-for-word forms of an entry's main question. A question that gives a name with its abbreviation in brackets
@@ -11,6 +11,9 @@ namespace CcsviBot.Core.Answering;
 /// </summary>
 internal static partial class QuestionForms
 {
+    /// <summary>Every form in which a visitor asks the entry word for word: its main question's forms, then its alternates.</summary>
+    public static IEnumerable<string> OfEntry(FaqEntry entry) => Of(entry.Question).Concat(entry.Alternates.Select(TextNormalizer.Normalize));
+
     /// <summary>The question's normal form, then the form with each name alone when it gives a name and its abbreviation.</summary>
     public static IEnumerable<string> Of(string question)
     {
