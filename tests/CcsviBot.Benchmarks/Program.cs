@@ -34,6 +34,12 @@ if (args.Length == 2 && args[0] == "safety-scan")
     return SafetyScan.Run(args[1]);
 }
 
+// dotnet run -c Release --project tests/CcsviBot.Benchmarks -- meaning (the second opinion's cost: model, vectors, latency, throughput)
+if (args.Length == 1 && args[0] == "meaning")
+{
+    return MeaningCost.Run();
+}
+
 if (args.Length == 3 && args[0] == "features")
 {
     return FeatureDump.Run(args[1], args[2]);

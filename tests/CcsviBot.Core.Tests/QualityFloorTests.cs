@@ -2,12 +2,19 @@ using CcsviBot.Core.Answering;
 using CcsviBot.Core.Configuration;
 using CcsviBot.Core.Evaluation;
 using CcsviBot.Core.Faq;
+using CcsviBot.Core.Meaning;
+using CcsviBot.Core.Search;
 using CcsviBot.Core.Text;
+using CcsviBot.Meaning;
+using CcsviBot.Testing;
 using Microsoft.Extensions.Configuration;
 
 namespace CcsviBot.Core.Tests;
 
-/// <summary>The real FAQ against its independent evaluation set, with the thresholds of appsettings.json.</summary>
+/// <summary>
+/// The real FAQ against its independent evaluation set, as the bot answers it: with the thresholds of appsettings.json
+/// and the second opinion of the meaning model.
+/// </summary>
 public sealed class QualityFloorTests : IClassFixture<QualityFloorTests.RealEvaluation>
 {
     private readonly EvaluationReport report;
@@ -74,6 +81,7 @@ public sealed class QualityFloorTests : IClassFixture<QualityFloorTests.RealEval
 
     public sealed class RealEvaluation : IDisposable
     {
+        private readonly MiniLmEmbedder embedder = new();
         private readonly KnowledgeBase knowledgeBase;
 
         public RealEvaluation()
@@ -81,7 +89,9 @@ public sealed class QualityFloorTests : IClassFixture<QualityFloorTests.RealEval
             var settings = new ConfigurationBuilder().AddJsonFile(Path.Combine(TestPaths.RepositoryRoot, SettingsLocator.FileName)).Build();
             var options = new AnsweringOptions();
             settings.GetSection(AnsweringOptions.SectionName).Bind(options);
-            knowledgeBase = KnowledgeBaseFactory.Default.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, options, 1);
+            var factory = new KnowledgeBaseFactory(new LuceneFaqIndexBuilder(), embedder, new EmbeddingStore(RepositoryPaths.Vectors));
+            knowledgeBase = factory.Build(FaqLoader.Load(TestPaths.RealFaq).Content!, options, 1);
+            knowledgeBase.MeaningReady.GetAwaiter().GetResult();
             var (cases, error) = EvaluationSet.Parse(File.ReadLines(TestPaths.RealEvalQuestions));
             Assert.Null(error);
             Report = Evaluator.Run(knowledgeBase.Engine, cases);
@@ -89,6 +99,10 @@ public sealed class QualityFloorTests : IClassFixture<QualityFloorTests.RealEval
 
         public EvaluationReport Report { get; }
 
-        public void Dispose() => knowledgeBase.Dispose();
+        public void Dispose()
+        {
+            knowledgeBase.Dispose();
+            embedder.Dispose();
+        }
     }
 }

@@ -17,6 +17,12 @@ internal static class RepositoryPaths
 
     public static string Faq => Path.Combine(Root, "faq");
 
+    /// <summary>
+    /// The phrasing vectors of the meaning model, where the bot and the command line keep them (Meaning:VectorFolder):
+    /// tests that run the model share them, so only the first run on a machine embeds every phrasing.
+    /// </summary>
+    public static string Vectors => Path.Combine(Root, "data", "vectors");
+
     /// <summary>Where the 16k-entry MedQuAD corpus is looked for: $CCSVIBOT_MEDQUAD, else shared/bench/ beside the clone (as CI keeps it).</summary>
     public static string MedQuadPath =>
         Environment.GetEnvironmentVariable(MedQuadVariable) is { Length: > 0 } path

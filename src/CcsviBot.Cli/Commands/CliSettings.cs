@@ -2,6 +2,9 @@ using System.CommandLine;
 using CcsviBot.Core.Answering;
 using CcsviBot.Core.Configuration;
 using CcsviBot.Core.Faq;
+using CcsviBot.Core.Meaning;
+using CcsviBot.Core.Search;
+using CcsviBot.Meaning;
 using Microsoft.Extensions.Configuration;
 using CcsviBot.Core.Text;
 
@@ -65,6 +68,20 @@ internal sealed class CliSettings
         return new CliSettings(directory, builder.AddEnvironmentVariables().Build());
     }
 
+    /// <summary>The meaning model's settings; null when it is off.</summary>
+    public MeaningOptions? MeaningOptions()
+    {
+        var options = new MeaningOptions();
+        Configuration.GetSection(Meaning.MeaningOptions.SectionName).Bind(options);
+        var problems = Meaning.MeaningOptions.Problems(options).ToList();
+        if (problems.Count > 0)
+        {
+            throw new CliUsageException(string.Join(" ", problems));
+        }
+
+        return options.Enabled ? options : null;
+    }
+
     public AnsweringOptions AnsweringOptions()
     {
         var options = new AnsweringOptions();
@@ -115,6 +132,20 @@ internal sealed class CliSettings
     {
         var options = AnsweringOptions();
         var content = LoadFaq(FaqPath(faqOption, console), console, reportProblems: true).Content!;
-        return KnowledgeBaseFactory.Default.Build(content, options, version: 1);
+        var factory = MeaningOptions() is { } meaning
+            ? new KnowledgeBaseFactory(new LuceneFaqIndexBuilder(), new MiniLmEmbedder(meaning.CachedQuestions), new EmbeddingStore(SettingsLocator.ResolvePath(meaning.VectorFolder, SettingsDirectory)))
+            : KnowledgeBaseFactory.Default;
+        var knowledgeBase = factory.Build(content, options, version: 1);
+        try
+        {
+            // A command answers once and exits: it waits for the second opinion rather than answering without it.
+            knowledgeBase.MeaningReady.GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            console.Error.WriteLine($"warning: the meaning model failed ({e.Message}); answering by the words alone.");
+        }
+
+        return knowledgeBase;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using CcsviBot.Core.Faq;
+using CcsviBot.Core.Meaning;
 using CcsviBot.Core.Safety;
 using CcsviBot.Core.Search;
 using CcsviBot.Core.Text;
@@ -30,6 +31,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     private readonly EntryMatcher matcher;
     private readonly PhrasingClassifier classifier;
     private readonly ScopeProfile scope;
+    private readonly Task<PhrasingMeanings>? meanings;
     private readonly ConceptReader subjects;
     private readonly ConceptReader asks;
     private readonly FrozenDictionary<string, FrozenSet<string>> asksAnswered;
@@ -55,6 +57,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         matcher = parts.Matcher;
         classifier = parts.Classifier;
         scope = parts.Scope;
+        meanings = parts.Meanings;
         subjects = new ConceptReader(content.Subjects, new SynonymMap(content.SynonymGroups), parts.Analyzer);
         asks = new ConceptReader(content.Asks, new SynonymMap(content.SynonymGroups), parts.Analyzer);
         asksAnswered = AsksAnswered(content.Entries, asks);
@@ -219,7 +222,9 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
         if (confidence >= options.AnswerThreshold)
         {
-            return AnswerWith(top.Entry, confidence);
+            return SecondOpinion(text, ranked, confidence) is { } other
+                ? Clarify(ranked, reading, confidence, [top.Entry, other])
+                : AnswerWith(top.Entry, confidence);
         }
 
         if (confidence >= options.ClarifyThreshold)
@@ -228,6 +233,39 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
         }
 
         return None(EngineMessages.NoAnswer) with { Confidence = confidence };
+    }
+
+    /// <summary>
+    /// The entry the question's meaning puts first, when that is not the word-based top one: then neither ranking is
+    /// trusted alone, and both are offered if they can answer the question (an entry on a subject the question does not
+    /// name is never offered, but its closeness is still a reason to doubt). Words decide most of the score (each entry's
+    /// score plus <see cref="AnsweringOptions.MeaningWeight"/> times its nearest phrasing's cosine), so the meaning
+    /// overturns only close calls or rankings that hinge on a shared word ("Can Abnormality in Your Neck Cause MS?"
+    /// ranks the causes of MS first by its words; by its meaning, whether CCSVI causes MS). Null when they agree, when
+    /// the answer is certain enough not to ask (<see cref="AnsweringOptions.SecondOpinionBelow"/>), without a model, or
+    /// while the vectors are still being built.
+    /// </summary>
+    private FaqEntry? SecondOpinion(string text, IReadOnlyList<MatchScore> ranked, double confidence)
+    {
+        if (meanings is not { IsCompletedSuccessfully: true } || confidence >= options.SecondOpinionBelow)
+        {
+            return null;
+        }
+
+        var meaning = meanings.Result;
+        var question = meaning.Embedder.Embed(text);
+        var best = ranked[0].Entry;
+        var bestScore = double.MinValue;
+        foreach (var candidate in ranked)
+        {
+            var score = candidate.Score + (options.MeaningWeight * meaning.Closeness(candidate.Entry, question));
+            if (score > bestScore)
+            {
+                (best, bestScore) = (candidate.Entry, score);
+            }
+        }
+
+        return ReferenceEquals(best, ranked[0].Entry) ? null : best;
     }
 
     public Reply? AnswerEntry(string entryId) =>
@@ -248,6 +286,11 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
     /// <summary>How the engine reads a text: its concepts after spelling correction and synonym expansion.</summary>
     public AnalyzedQuery Analyze(string text) => analyzer.Analyze(text ?? string.Empty);
+
+    /// <summary>Completes when the phrasings' meaning vectors are ready (at once without a meaning model).</summary>
+    internal Task MeaningReady => meanings ?? Task.CompletedTask;
+
+    internal bool HasMeaning => meanings is not null;
 
     /// <summary>The model trained on this snapshot's phrasings, for the next snapshot to take over when they are unchanged.</summary>
     internal PhrasingClassifier Classifier => classifier;
@@ -350,7 +393,8 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
     /// The choices: the best candidates that can answer the question, each close enough to the best of them; for a
     /// question that may not be offered a choice (see <see cref="Reading"/>), "no good answer" with them as suggestions.
     /// </summary>
-    private Reply Clarify(IReadOnlyList<MatchScore> ranked, Reading reading, double confidence)
+    /// <param name="first">Entries offered first, whatever their score (the two rankings' choices when they disagree).</param>
+    private Reply Clarify(IReadOnlyList<MatchScore> ranked, Reading reading, double confidence, IReadOnlyList<FaqEntry>? first = null)
     {
         if (!reading.MayClarify)
         {
@@ -363,7 +407,7 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
             return None(EngineMessages.NoAnswer) with { Confidence = confidence };
         }
 
-        var candidates = fitting.Where(m => m.Score >= fitting[0].Score * ClarifyCandidateRatio).Select(m => m.Entry).ToList();
+        var candidates = (first ?? []).Where(e => Fits(e, reading)).Concat(fitting.Where(m => m.Score >= fitting[0].Score * ClarifyCandidateRatio).Select(m => m.Entry)).Distinct().Take(MaxCandidates).ToList();
         return new Reply { Kind = ReplyKind.Clarify, Confidence = confidence, Candidates = candidates, Message = EngineMessages.Clarify, Disclaimer = content.Disclaimer };
     }
 

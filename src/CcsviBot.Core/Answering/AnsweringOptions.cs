@@ -24,6 +24,23 @@ public sealed class AnsweringOptions
     /// <summary>The probability of danger (urgent or informational) at or above which a reply carries the safety note.</summary>
     public double SafetyNoteThreshold { get; set; } = 0.073;
 
+    /// <summary>
+    /// With a meaning model (see <see cref="KnowledgeBaseFactory"/>), an answer below this confidence is given only when
+    /// the ranking by meaning agrees on its entry; when it puts another entry first, the two are offered as a choice.
+    /// Answers above it, and questions asked in an entry's own words, need no second opinion: on the real questions'
+    /// tuning part, asking it of every answer (1) turned one more right answer into a choice and caught no wrong one.
+    /// 0 turns the second opinion off.
+    /// </summary>
+    public double SecondOpinionBelow { get; set; } = 0.98;
+
+    /// <summary>
+    /// How much the meaning counts against the words in the second opinion: an entry's word-based score (about 0.5 to
+    /// 2.5) plus this times the cosine between the question and the entry's nearest phrasing. On the real questions'
+    /// tuning part, 24 is the highest weight that turns no right answer into a choice (27 turns one); higher weights
+    /// doubt more answers, wrong ones first (docs/architecture.md, "A second opinion from meaning").
+    /// </summary>
+    public double MeaningWeight { get; set; } = 24;
+
     /// <summary>Longer messages get a polite limit reply instead of a search (the safety screen still runs).</summary>
     public int MaxQuestionLength { get; set; } = 2000;
 
@@ -57,6 +74,16 @@ public sealed class AnsweringOptions
         if (options.SafetyNoteThreshold is <= 0 or > 1 || double.IsNaN(options.SafetyNoteThreshold))
         {
             yield return $"{AnsweringOptions.SectionName}:SafetyNoteThreshold must be above 0 and at most 1 (is {options.SafetyNoteThreshold}).";
+        }
+
+        if (options.SecondOpinionBelow is < 0 or > 1 || double.IsNaN(options.SecondOpinionBelow))
+        {
+            yield return $"{SectionName}:SecondOpinionBelow must be between 0 and 1 (is {options.SecondOpinionBelow}).";
+        }
+
+        if (options.MeaningWeight is < 0 or > 100 || double.IsNaN(options.MeaningWeight))
+        {
+            yield return $"{SectionName}:MeaningWeight must be between 0 and 100 (is {options.MeaningWeight}).";
         }
 
         if (options.MaxQuestionLength is < 10 or > 100_000)

@@ -22,6 +22,21 @@ public sealed class KnowledgeBase : IDisposable
     public long Version { get; }
     public DateTimeOffset BuiltAt { get; }
 
+    /// <summary>
+    /// Completes when the engine's second opinion from meaning is ready (at once without a meaning model); faults when
+    /// the vectors could not be built, and the engine then answers by its words alone.
+    /// </summary>
+    public Task MeaningReady => AnswerEngine.MeaningReady;
+
+    /// <summary>"off", "building", "ready" or "failed": the second opinion from meaning, for health details.</summary>
+    public string MeaningStatus => AnswerEngine.MeaningReady switch
+    {
+        { IsCompletedSuccessfully: true } when !AnswerEngine.HasMeaning => "off",
+        { IsCompletedSuccessfully: true } => "ready",
+        { IsCompleted: true } => "failed",
+        _ => "building",
+    };
+
     /// <summary>The engine itself, for the next snapshot to take its classifier over and for calibration.</summary>
     internal AnswerEngine AnswerEngine { get; }
 

@@ -1,3 +1,4 @@
+using CcsviBot.Core.Meaning;
 using CcsviBot.Core.Safety;
 using CcsviBot.Core.Search;
 using CcsviBot.Core.Text;
@@ -12,4 +13,5 @@ internal sealed record SnapshotParts(
     EntryMatcher Matcher,
     PhrasingClassifier Classifier,
     ScopeProfile Scope,
-    SafetyScreen Safety);
+    SafetyScreen Safety,
+    Task<PhrasingMeanings>? Meanings = null);

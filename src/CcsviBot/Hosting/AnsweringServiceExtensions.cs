@@ -1,6 +1,9 @@
 using System.Text.Json;
 using CcsviBot.Core.Answering;
+using CcsviBot.Core.Configuration;
+using CcsviBot.Core.Meaning;
 using CcsviBot.Core.Search;
+using CcsviBot.Meaning;
 using CcsviBot.Protocol;
 using CcsviBot.Turns;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -30,7 +33,22 @@ public static class AnsweringServiceExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFaqIndexBuilder>(_ => new LuceneFaqIndexBuilder());
-        services.TryAddSingleton(provider => new KnowledgeBaseFactory(provider.GetRequiredService<IFaqIndexBuilder>()));
+        services.AddOptions<MeaningOptions>().Bind(configuration.GetSection(MeaningOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MeaningOptions>, MeaningOptionsValidator>();
+        services.TryAddSingleton(provider => new MiniLmEmbedder(provider.GetRequiredService<IOptions<MeaningOptions>>().Value.CachedQuestions));
+        services.TryAddSingleton(provider =>
+        {
+            var indexBuilder = provider.GetRequiredService<IFaqIndexBuilder>();
+            var meaning = provider.GetRequiredService<IOptions<MeaningOptions>>().Value;
+            if (!meaning.Enabled)
+            {
+                return new KnowledgeBaseFactory(indexBuilder);
+            }
+
+            // The model is loaded only when enabled; the container disposes it with the app.
+            var folder = SettingsLocator.ResolvePath(meaning.VectorFolder, configuration[RepositorySettings.SettingsDirectoryKey]);
+            return new KnowledgeBaseFactory(indexBuilder, provider.GetRequiredService<MiniLmEmbedder>(), new EmbeddingStore(folder));
+        });
         services.AddSingleton<StartupKnowledgeBaseProvider>();
         services.TryAddSingleton<IKnowledgeBaseProvider>(provider => provider.GetRequiredService<StartupKnowledgeBaseProvider>());
 

@@ -16,6 +16,7 @@ public sealed class KnowledgeBaseHealthCheck(IKnowledgeBaseProvider knowledgeBas
                 ["version"] = current.Version,
                 ["entries"] = current.Content.Entries.Count,
                 ["builtAt"] = current.BuiltAt,
+                ["meaning"] = current.MeaningStatus,
             }));
         }
         catch (KnowledgeBaseUnavailableException unavailable)

@@ -145,6 +145,21 @@ public sealed partial class FaqReloader : IDisposable
         }
 
         LogPublished(version, built.Content.Entries.Count, FaqPath, elapsed, trigger);
+        _ = built.MeaningReady.ContinueWith(
+            ready =>
+            {
+                if (ready.IsFaulted)
+                {
+                    LogMeaningFailed(ready.Exception!.GetBaseException(), version);
+                }
+                else if (built.MeaningStatus == "ready")
+                {
+                    LogMeaningReady(version, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
         return result;
     }
 
@@ -187,6 +202,12 @@ public sealed partial class FaqReloader : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "FAQ at {Path} rejected with {ErrorCount} error(s); still serving version {Version}")]
     private partial void LogRejected(string path, int errorCount, long? version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "FAQ version {Version}: second opinion from meaning ready after {Milliseconds:F0} ms")]
+    private partial void LogMeaningReady(long version, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "FAQ version {Version}: the meaning model failed; answering by the words alone")]
+    private partial void LogMeaningFailed(Exception exception, long version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "FAQ version {Version} published: {EntryCount} entries from {Path} in {Milliseconds:F0} ms ({Trigger})")]
     private partial void LogPublished(long version, int entryCount, string path, double milliseconds, ReloadTrigger trigger);

@@ -156,6 +156,7 @@ public sealed class MessagesEndpointTests(BotFixture fixture) : IClassFixture<Bo
         Assert.Equal("Healthy", (string?)status["status"]);
         Assert.Equal(TestKnowledgeBase.Create().Version, (long?)status["knowledge-base"]?["version"]);
         Assert.Equal(3, (int?)status["knowledge-base"]?["entries"]);
+        Assert.Equal("off", (string?)status["knowledge-base"]?["meaning"]);
         Assert.Equal("""{"status":"Healthy"}""", await anonymous.Content.ReadAsStringAsync());
     }
 

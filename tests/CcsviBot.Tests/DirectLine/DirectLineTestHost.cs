@@ -38,6 +38,7 @@ public sealed class DirectLineTestHost : WebApplicationFactory<Program>
         builder.UseSetting("DirectLine:MessagesPerMinute", "6");
         builder.UseSetting("DirectLine:MaxActivitiesPerConversation", "40");
         builder.UseSetting("DirectLine:TokensPerMinute", "1000");
+        builder.UseSetting("Meaning:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

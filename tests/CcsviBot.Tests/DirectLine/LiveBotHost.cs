@@ -69,6 +69,7 @@ public sealed class LiveBotHost : WebApplicationFactory<Program>
         builder.UseSetting("urls", "http://127.0.0.1:0");
         // Several clients from one address in quick succession must not trip the per-address token limit.
         builder.UseSetting("DirectLine:TokensPerMinute", "1000");
+        builder.UseSetting("Meaning:Enabled", "false");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection([new(TestInsightsDatabase.SettingKey, TestInsightsDatabase.NewConnectionString())]));
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using CcsviBot.Testing;
 using CcsviBot.Tests.DirectLine;
 
 namespace CcsviBot.Tests.Hosting;
@@ -45,6 +46,9 @@ public sealed class PublishedAppTests
             start.Environment["Faq__Path"] = TestPaths.InRepository("faq");
             start.Environment["Urls"] = $"http://127.0.0.1:{port}";
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            // The meaning model runs as deployed (its native ONNX Runtime must be published too), with the phrasing
+            // vectors the repository's tests share, so only the first run on a machine embeds every phrasing.
+            start.Environment["Meaning__VectorFolder"] = RepositoryPaths.Vectors;
             start.Environment.Remove("Redis__ConnectionString");
             var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
             using var bot = Process.Start(start)!;
@@ -58,6 +62,7 @@ public sealed class PublishedAppTests
                 await WaitUntilReadyAsync(client, bot, log);
                 var reply = await AskThroughDirectLineAsync(client, "What is CCSVI?");
                 Assert.Contains("CCSVI", reply, StringComparison.OrdinalIgnoreCase);
+                await WaitForLogAsync(bot, log, "second opinion from meaning ready");
 
                 // The relative analytics path of out/appsettings.json resolved against out/, not the working folder.
                 Assert.True(File.Exists(Path.Combine(output, "data", "insights.db")), string.Join('\n', log));
@@ -96,6 +101,19 @@ public sealed class PublishedAppTests
         var activities = (await client.GetFromJsonAsync<JsonObject>($"/v3/directline/conversations/{conversation}/activities"))!["activities"]!.AsArray();
         return activities.Where(activity => activity!["replyToId"]?.GetValue<string>() == id).Select(activity => activity!["text"]?.GetValue<string>()).FirstOrDefault()
             ?? throw new InvalidOperationException("no reply to the question");
+    }
+
+    private static async Task WaitForLogAsync(Process bot, System.Collections.Concurrent.ConcurrentQueue<string> log, string line)
+    {
+        // Bounds a broken model (it logs "failed" instead); the first run on a machine embeds every phrasing.
+        var deadline = DateTime.UtcNow.AddSeconds(240);
+        while (!log.Any(l => l.Contains(line, StringComparison.Ordinal)))
+        {
+            Assert.False(bot.HasExited, "the published app exited:\n" + string.Join('\n', log));
+            Assert.False(log.Any(l => l.Contains("meaning model failed", StringComparison.Ordinal)), string.Join('\n', log));
+            Assert.True(DateTime.UtcNow < deadline, $"the published app never logged \"{line}\":\n" + string.Join('\n', log));
+            await Task.Delay(200);
+        }
     }
 
     private static async Task WaitUntilReadyAsync(HttpClient client, Process bot, System.Collections.Concurrent.ConcurrentQueue<string> log)

@@ -74,6 +74,8 @@ public sealed class BotTestHost(TestChannel channel, BotTestHostOptions? options
             ["Bot:ConnectorRetryDelay"] = "00:00:00.010",
             ["Bot:ConnectorMaxRetryDelay"] = "00:00:00.050",
             [TestInsightsDatabase.SettingKey] = TestInsightsDatabase.NewConnectionString(),
+            // The channel tests do not need the meaning model (400 MiB per host); MeaningHostTests and the published app run it.
+            ["Meaning:Enabled"] = "false",
         };
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings).AddInMemoryCollection(options.Settings));
         foreach (var (key, value) in options.Settings.Where(setting => setting.Key.StartsWith("Redis:", StringComparison.Ordinal)))

@@ -1,0 +1,41 @@
+using CcsviBot.Core.Meaning;
+using CcsviBot.Meaning;
+
+namespace CcsviBot.Core.Tests;
+
+/// <summary>The packaged MiniLM model itself, loaded as the bot loads it (nothing downloaded).</summary>
+public sealed class MiniLmEmbedderTests
+{
+    [Fact]
+    public void A_rewording_lies_closer_than_another_topic_and_vectors_have_unit_length()
+    {
+        using var embedder = new MiniLmEmbedder();
+
+        var question = embedder.Embed("How is CCSVI treated?");
+        var rewording = embedder.Embed("What treatments exist for narrowed neck veins in MS?");
+        var other = embedder.Embed("What time does the bakery open on Sundays?");
+
+        Assert.Equal(384, question.Length);
+        Assert.Equal(1, VectorMath.Dot(question, question), 3);
+        Assert.True(VectorMath.Dot(question, rewording) > VectorMath.Dot(question, other) + 0.2,
+            $"rewording {VectorMath.Dot(question, rewording):0.000}, other topic {VectorMath.Dot(question, other):0.000}");
+    }
+
+    [Fact]
+    public void A_question_asked_again_gets_the_same_vector_with_or_without_the_cache()
+    {
+        using var cached = new MiniLmEmbedder();
+        using var uncached = new MiniLmEmbedder(cachedQuestions: 0);
+
+        Assert.Same(cached.Embed("is venoplasty safe"), cached.Embed("is venoplasty safe"));
+        Assert.Equal(cached.Embed("is venoplasty safe"), uncached.Embed("is venoplasty safe"), new ToleranceComparer(1e-5f));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MiniLmEmbedder(cachedQuestions: -1));
+    }
+
+    private sealed class ToleranceComparer(float tolerance) : IEqualityComparer<float>
+    {
+        public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(float obj) => 0;
+    }
+}
