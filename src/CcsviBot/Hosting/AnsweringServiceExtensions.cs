@@ -29,12 +29,12 @@ public static class AnsweringServiceExtensions
     {
         services.AddOptions<FaqOptions>().Bind(configuration.GetSection(FaqOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AnsweringOptions>, AnsweringOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AnsweringOptions>>(new ProblemsValidator<AnsweringOptions>(AnsweringOptions.Problems));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFaqIndexBuilder>(_ => new LuceneFaqIndexBuilder());
         services.AddOptions<MeaningOptions>().Bind(configuration.GetSection(MeaningOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MeaningOptions>, MeaningOptionsValidator>();
+        services.AddSingleton<IValidateOptions<MeaningOptions>>(new ProblemsValidator<MeaningOptions>(MeaningOptions.Problems));
         services.TryAddSingleton(provider => new MiniLmEmbedder(provider.GetRequiredService<IOptions<MeaningOptions>>().Value.CachedQuestions));
         services.TryAddSingleton(provider =>
         {
