@@ -32,6 +32,23 @@ public sealed class MiniLmEmbedderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new MiniLmEmbedder(cachedQuestions: -1));
     }
 
+    [Fact]
+    public void Questions_embedded_at_once_on_several_threads_get_the_vectors_they_get_one_at_a_time()
+    {
+        string[] texts = ["what is ccsvi", "does liberation therapy work", "is venoplasty safe", "who gets ms", "can stents move", "what does nice say"];
+        using var sequential = new MiniLmEmbedder(cachedQuestions: 0);
+        using var concurrent = new MiniLmEmbedder(cachedQuestions: 0);
+        var expected = texts.Select(t => sequential.Embed(t)).ToList();
+
+        var actual = new float[texts.Length * 4][];
+        Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => actual[i] = concurrent.Embed(texts[i % texts.Length]));
+
+        for (var i = 0; i < actual.Length; i++)
+        {
+            Assert.Equal(expected[i % texts.Length], actual[i], new ToleranceComparer(1e-5f));
+        }
+    }
+
     private sealed class ToleranceComparer(float tolerance) : IEqualityComparer<float>
     {
         public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance;

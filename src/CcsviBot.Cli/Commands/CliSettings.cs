@@ -128,11 +128,15 @@ internal sealed class CliSettings
     }
 
     /// <summary>Loads the FAQ and builds the engine snapshot for ask, search and eval.</summary>
-    public KnowledgeBase BuildKnowledgeBase(string? faqOption, CliConsole console)
+    /// <param name="answers">
+    /// Whether the command gives answers, which take the second opinion from meaning as the bot's do. The word-based
+    /// ranking (search) and the safety screen never use it, so their commands do not load the model.
+    /// </param>
+    public KnowledgeBase BuildKnowledgeBase(string? faqOption, CliConsole console, bool answers = true)
     {
         var options = AnsweringOptions();
         var content = LoadFaq(FaqPath(faqOption, console), console, reportProblems: true).Content!;
-        var factory = MeaningOptions() is { } meaning
+        var factory = answers && MeaningOptions() is { } meaning
             ? new KnowledgeBaseFactory(new LuceneFaqIndexBuilder(), new MiniLmEmbedder(meaning.CachedQuestions), new EmbeddingStore(SettingsLocator.ResolvePath(meaning.VectorFolder, SettingsDirectory)))
             : KnowledgeBaseFactory.Default;
         var knowledgeBase = factory.Build(content, options, version: 1);

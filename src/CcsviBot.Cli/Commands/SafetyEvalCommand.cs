@@ -16,7 +16,7 @@ internal static class SafetyEvalCommand
             throw new CliUsageException(string.Join(Environment.NewLine, problems));
         }
 
-        using var knowledgeBase = settings.BuildKnowledgeBase(faqOption, console);
+        using var knowledgeBase = settings.BuildKnowledgeBase(faqOption, console, answers: false);
         var report = SafetyEvaluator.Run(knowledgeBase.Engine, examples);
         var failed = report.FailedFloors();
         OutcomeJson Json(SafetyOutcome o) => new(o.Example.Text, o.Example.Label.ToString().ToLowerInvariant(), o.Example.Category, o.Example.Writer, o.Got);

@@ -29,7 +29,7 @@ internal static class SearchCommand
         command.SetAction(parsed =>
         {
             var settings = CliSettings.Load(console);
-            using var knowledgeBase = settings.BuildKnowledgeBase(parsed.GetValue(faq), console);
+            using var knowledgeBase = settings.BuildKnowledgeBase(parsed.GetValue(faq), console, answers: false);
             var words = parsed.GetValue(question) ?? [];
             var questions = words.Length > 0 ? [string.Join(' ', words)] : console.InputLines();
             foreach (var text in questions)

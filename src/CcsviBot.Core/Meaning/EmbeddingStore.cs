@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace CcsviBot.Core.Meaning;
@@ -7,6 +8,7 @@ namespace CcsviBot.Core.Meaning;
 /// Phrasing vectors kept between snapshots and, with a folder, between runs: one file per model, rewritten whole
 /// (to a temporary file, then moved over the old one) whenever vectors are added, so a reader never sees half a file.
 /// A file that cannot be read is ignored and rewritten: it is only a cache, and every vector in it can be computed again.
+/// Floats are written in the machine's byte order (little-endian on every platform .NET runs the model on).
 /// Thread-safe.
 /// </summary>
 public sealed class EmbeddingStore
@@ -70,10 +72,7 @@ public sealed class EmbeddingStore
             {
                 var text = reader.ReadString();
                 var vector = new float[reader.ReadInt32()];
-                for (var d = 0; d < vector.Length; d++)
-                {
-                    vector[d] = reader.ReadSingle();
-                }
+                reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(vector.AsSpan()));
 
                 vectors.Add(new(text, vector));
             }
@@ -103,10 +102,7 @@ public sealed class EmbeddingStore
                 {
                     writer.Write(text);
                     writer.Write(vector.Length);
-                    foreach (var value in vector)
-                    {
-                        writer.Write(value);
-                    }
+                    writer.Write(MemoryMarshal.AsBytes(vector.AsSpan()));
                 }
             }
 
