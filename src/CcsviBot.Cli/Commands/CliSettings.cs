@@ -136,13 +136,20 @@ internal sealed class CliSettings
     {
         var options = AnsweringOptions();
         var content = LoadFaq(FaqPath(faqOption, console), console, reportProblems: true).Content!;
-        var factory = answers && MeaningOptions() is { } meaning
-            ? new KnowledgeBaseFactory(new LuceneFaqIndexBuilder(), new MiniLmEmbedder(meaning.CachedQuestions), new EmbeddingStore(SettingsLocator.ResolvePath(meaning.VectorFolder, SettingsDirectory)))
-            : KnowledgeBaseFactory.Default;
+        var meaning = answers ? MeaningOptions() : null;
+        var vectorFolder = meaning is null ? null : SettingsLocator.ResolvePath(meaning.VectorFolder, SettingsDirectory);
+        var factory = meaning is null
+            ? KnowledgeBaseFactory.Default
+            : new KnowledgeBaseFactory(new LuceneFaqIndexBuilder(), new MiniLmEmbedder(meaning.CachedQuestions), new EmbeddingStore(vectorFolder));
         var knowledgeBase = factory.Build(content, options, version: 1);
         try
         {
             // A command answers once and exits: it waits for the second opinion rather than answering without it.
+            if (!knowledgeBase.MeaningReady.Wait(TimeSpan.FromSeconds(2)))
+            {
+                console.Error.WriteLine($"embedding the FAQ's phrasings for the second opinion from meaning (the first run on this machine takes about half a minute; they are kept in {vectorFolder})…");
+            }
+
             knowledgeBase.MeaningReady.GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not OperationCanceledException)
