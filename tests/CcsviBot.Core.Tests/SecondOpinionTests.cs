@@ -95,6 +95,19 @@ public sealed class SecondOpinionTests
     }
 
     [Fact]
+    public void Stored_vectors_of_another_length_are_embedded_again_not_compared()
+    {
+        var content = TestPaths.LoadFixture();
+        var store = new EmbeddingStore();
+        store.AddRange("axes", content.Entries.SelectMany(e => e.Alternates.Prepend(e.Question)).Distinct().Select(text => (text, new[] { 1f })));
+        var embedder = new AxisEmbedder(content, new() { [Question] = "liberation-therapy" });
+        using var knowledgeBase = Build(embedder, Options(), store: store);
+
+        Assert.Equal(ReplyKind.Clarify, knowledgeBase.Engine.Ask(Question).Kind);
+        Assert.Equal(content.Entries.Count + 1, store.Get("axes", "What is CCSVI?")!.Length);
+    }
+
+    [Fact]
     public void The_settings_of_the_second_opinion_are_checked()
     {
         Assert.NotEmpty(AnsweringOptions.Problems(new AnsweringOptions { SecondOpinionBelow = 1.5 }));
@@ -102,9 +115,9 @@ public sealed class SecondOpinionTests
         Assert.NotEmpty(AnsweringOptions.Problems(new AnsweringOptions { MeaningWeight = double.NaN }));
     }
 
-    private static KnowledgeBase Build(ISentenceEmbedder embedder, AnsweringOptions options, bool wait = true)
+    private static KnowledgeBase Build(ISentenceEmbedder embedder, AnsweringOptions options, bool wait = true, EmbeddingStore? store = null)
     {
-        var knowledgeBase = new KnowledgeBaseFactory(new LuceneFaqIndexBuilder(), embedder).Build(TestPaths.LoadFixture(), options, 1);
+        var knowledgeBase = new KnowledgeBaseFactory(new LuceneFaqIndexBuilder(), embedder, store).Build(TestPaths.LoadFixture(), options, 1);
         if (wait)
         {
             Assert.True(knowledgeBase.MeaningReady.Wait(TimeSpan.FromSeconds(30)), "the vectors were not built in time");

@@ -254,6 +254,11 @@ public sealed class AnswerEngine : IAnswerEngine, IDisposable
 
         var meaning = meanings.Result;
         var question = meaning.Embedder.Embed(text);
+        if (question.Length != meaning.Dimensions)
+        {
+            return null;
+        }
+
         var best = ranked[0].Entry;
         var bestScore = double.MinValue;
         foreach (var candidate in ranked)

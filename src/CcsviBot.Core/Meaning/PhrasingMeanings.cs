@@ -14,13 +14,17 @@ internal sealed class PhrasingMeanings
     // contiguous run is read far faster than an array per phrasing.
     private readonly Dictionary<string, float[]> vectorsByEntry;
 
-    private PhrasingMeanings(ISentenceEmbedder embedder, Dictionary<string, float[]> vectorsByEntry)
+    private PhrasingMeanings(ISentenceEmbedder embedder, int dimensions, Dictionary<string, float[]> vectorsByEntry)
     {
         Embedder = embedder;
+        Dimensions = dimensions;
         this.vectorsByEntry = vectorsByEntry;
     }
 
     public ISentenceEmbedder Embedder { get; }
+
+    /// <summary>The length of every vector here; a question's vector of another length cannot be compared with them.</summary>
+    public int Dimensions { get; }
 
     public static PhrasingMeanings Build(IReadOnlyList<FaqEntry> entries, ISentenceEmbedder embedder, EmbeddingStore store, CancellationToken cancellationToken = default)
     {
@@ -28,7 +32,12 @@ internal sealed class PhrasingMeanings
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(store);
         var phrasings = entries.DistinctBy(e => e.Id).Select(e => (e.Id, Texts: e.Alternates.Prepend(e.Question).Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.Ordinal).ToArray())).ToList();
-        var missing = phrasings.SelectMany(p => p.Texts).Distinct(StringComparer.Ordinal).Where(text => !store.Contains(embedder.Model, text)).ToList();
+        // The model's own length, not the stored vectors': a stored vector of another length (a model changed under the
+        // same name) is embedded again rather than compared with a question's vector it does not fit.
+        var dimensions = embedder.Embed(entries.Count > 0 ? entries[0].Question : string.Empty, cancellationToken).Length;
+        var missing = phrasings.SelectMany(p => p.Texts).Distinct(StringComparer.Ordinal)
+            .Where(text => store.Get(embedder.Model, text)?.Length != dimensions)
+            .ToList();
         if (missing.Count > 0)
         {
             var computed = new float[missing.Count][];
@@ -37,10 +46,10 @@ internal sealed class PhrasingMeanings
         }
 
         var byEntry = phrasings.ToDictionary(p => p.Id, p => p.Texts.SelectMany(text => store.Get(embedder.Model, text)!).ToArray(), StringComparer.Ordinal);
-        return new PhrasingMeanings(embedder, byEntry);
+        return new PhrasingMeanings(embedder, dimensions, byEntry);
     }
 
-    /// <summary>The cosine between a question's vector and the entry's nearest phrasing; 0 for an entry without phrasings.</summary>
+    /// <summary>The cosine between a question's vector (of <see cref="Dimensions"/>) and the entry's nearest phrasing; 0 for an entry without phrasings.</summary>
     public double Closeness(FaqEntry entry, ReadOnlySpan<float> question)
     {
         if (!vectorsByEntry.TryGetValue(entry.Id, out var vectors))
