@@ -33,6 +33,18 @@ public sealed class MiniLmEmbedderTests
     }
 
     [Fact]
+    public void A_message_at_the_length_limit_is_embedded()
+    {
+        using var embedder = new MiniLmEmbedder(cachedQuestions: 0);
+        var longest = string.Join(' ', Enumerable.Repeat("is the vein treatment for ccsvi safe", 60))[..new Core.Answering.AnsweringOptions().MaxQuestionLength];
+
+        var vector = embedder.Embed(longest);
+
+        Assert.Equal(384, vector.Length);
+        Assert.Equal(1, VectorMath.Dot(vector, vector), 3);
+    }
+
+    [Fact]
     public void Questions_embedded_at_once_on_several_threads_get_the_vectors_they_get_one_at_a_time()
     {
         string[] texts = ["what is ccsvi", "does liberation therapy work", "is venoplasty safe", "who gets ms", "can stents move", "what does nice say"];
