@@ -27,7 +27,7 @@ public sealed class SecondOpinionTests
 
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         Assert.Equal("what-is-ccsvi", reply.Entry!.Id);
-        Assert.Equal("off", knowledgeBase.MeaningStatus);
+        Assert.Equal(MeaningState.Off, knowledgeBase.MeaningState);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class SecondOpinionTests
 
         Assert.Equal(ReplyKind.Answer, reply.Kind);
         Assert.Equal("what-is-ccsvi", reply.Entry!.Id);
-        Assert.Equal("ready", knowledgeBase.MeaningStatus);
+        Assert.Equal(MeaningState.Ready, knowledgeBase.MeaningState);
     }
 
     [Fact]
@@ -74,12 +74,12 @@ public sealed class SecondOpinionTests
         var embedder = new AxisEmbedder(TestPaths.LoadFixture(), new() { [Question] = "liberation-therapy" }) { Gate = release };
         using var knowledgeBase = Build(embedder, Options(), wait: false);
 
-        Assert.Equal("building", knowledgeBase.MeaningStatus);
+        Assert.Equal(MeaningState.Building, knowledgeBase.MeaningState);
         Assert.Equal(ReplyKind.Answer, knowledgeBase.Engine.Ask(Question).Kind);
 
         release.Set();
         await knowledgeBase.MeaningReady.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal("ready", knowledgeBase.MeaningStatus);
+        Assert.Equal(MeaningState.Ready, knowledgeBase.MeaningState);
         Assert.Equal(ReplyKind.Clarify, knowledgeBase.Engine.Ask(Question).Kind);
     }
 
@@ -90,7 +90,7 @@ public sealed class SecondOpinionTests
         using var knowledgeBase = Build(embedder, Options(), wait: false);
 
         await Assert.ThrowsAnyAsync<Exception>(() => knowledgeBase.MeaningReady.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal("failed", knowledgeBase.MeaningStatus);
+        Assert.Equal(MeaningState.Failed, knowledgeBase.MeaningState);
         Assert.Equal("what-is-ccsvi", knowledgeBase.Engine.Ask(Question).Entry?.Id);
     }
 

@@ -1,4 +1,5 @@
 using CcsviBot.Core.Faq;
+using CcsviBot.Core.Meaning;
 
 namespace CcsviBot.Core.Answering;
 
@@ -28,13 +29,13 @@ public sealed class KnowledgeBase : IDisposable
     /// </summary>
     public Task MeaningReady => AnswerEngine.MeaningReady;
 
-    /// <summary>"off", "building", "ready" or "failed": the second opinion from meaning, for health details.</summary>
-    public string MeaningStatus => AnswerEngine.MeaningReady switch
+    /// <summary>Where the second opinion from meaning stands, derived from <see cref="MeaningReady"/>.</summary>
+    public MeaningState MeaningState => AnswerEngine.MeaningReady switch
     {
-        { IsCompletedSuccessfully: true } when !AnswerEngine.HasMeaning => "off",
-        { IsCompletedSuccessfully: true } => "ready",
-        { IsCompleted: true } => "failed",
-        _ => "building",
+        { IsCompletedSuccessfully: true } when !AnswerEngine.HasMeaning => MeaningState.Off,
+        { IsCompletedSuccessfully: true } => MeaningState.Ready,
+        { IsCompleted: true } => MeaningState.Failed,
+        _ => MeaningState.Building,
     };
 
     /// <summary>The engine itself, for the next snapshot to take its classifier over and for calibration.</summary>

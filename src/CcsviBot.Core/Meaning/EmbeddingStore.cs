@@ -21,11 +21,8 @@ public sealed class EmbeddingStore
     /// <param name="folder">Where the vectors are kept between runs; null keeps them in memory only.</param>
     public EmbeddingStore(string? folder = null) => this.folder = folder;
 
-    public bool Contains(string model, string text) => Vectors(model).ContainsKey(text);
-
+    /// <summary>The text's vector by the model, or null when it has none.</summary>
     public float[]? Get(string model, string text) => Vectors(model).GetValueOrDefault(text);
-
-    public int Count(string model) => Vectors(model).Count;
 
     public void AddRange(string model, IEnumerable<(string Text, float[] Vector)> vectors)
     {

@@ -34,14 +34,18 @@ internal sealed class PhrasingMeanings
         var phrasings = entries.DistinctBy(e => e.Id).Select(e => (e.Id, Texts: e.Alternates.Prepend(e.Question).Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.Ordinal).ToArray())).ToList();
         // The model's own length, not the stored vectors': a stored vector of another length (a model changed under the
         // same name) is embedded again rather than compared with a question's vector it does not fit.
-        var dimensions = embedder.Embed(entries.Count > 0 ? entries[0].Question : string.Empty, cancellationToken).Length;
+        // The probe is a phrasing too: it is stored with the others when missing, not embedded a second time.
+        var probeText = entries.Count > 0 ? entries[0].Question : string.Empty;
+        var probe = embedder.Embed(probeText, cancellationToken);
+        var dimensions = probe.Length;
         var missing = phrasings.SelectMany(p => p.Texts).Distinct(StringComparer.Ordinal)
             .Where(text => store.Get(embedder.Model, text)?.Length != dimensions)
             .ToList();
         if (missing.Count > 0)
         {
             var computed = new float[missing.Count][];
-            Parallel.For(0, missing.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => computed[i] = embedder.Embed(missing[i], cancellationToken));
+            Parallel.For(0, missing.Count, new ParallelOptions { CancellationToken = cancellationToken },
+                i => computed[i] = missing[i] == probeText ? probe : embedder.Embed(missing[i], cancellationToken));
             store.AddRange(embedder.Model, missing.Zip(computed));
         }
 

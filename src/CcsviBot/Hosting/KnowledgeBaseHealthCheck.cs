@@ -16,7 +16,7 @@ public sealed class KnowledgeBaseHealthCheck(IKnowledgeBaseProvider knowledgeBas
                 ["version"] = current.Version,
                 ["entries"] = current.Content.Entries.Count,
                 ["builtAt"] = current.BuiltAt,
-                ["meaning"] = current.MeaningStatus,
+                ["meaning"] = current.MeaningState.ToString().ToLowerInvariant(),
             }));
         }
         catch (KnowledgeBaseUnavailableException unavailable)

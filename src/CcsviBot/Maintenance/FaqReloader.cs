@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CcsviBot.Core.Answering;
+using CcsviBot.Core.Meaning;
 using CcsviBot.Core.Configuration;
 using CcsviBot.Core.Faq;
 using Microsoft.Extensions.Options;
@@ -152,7 +153,7 @@ public sealed partial class FaqReloader : IDisposable
                 {
                     LogMeaningFailed(ready.Exception!.GetBaseException(), version);
                 }
-                else if (built.MeaningStatus == "ready")
+                else if (built.MeaningState == MeaningState.Ready)
                 {
                     LogMeaningReady(version, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
